@@ -1,0 +1,42 @@
+// Builds everything `npm start` and the e2e tests need: the renderer (Vite), the main process and the
+// browser-mode host (esbuild, ESM, dependencies left in node_modules), and the sandboxed preload
+// (esbuild, one CommonJS file: sandboxed preloads cannot load ES modules or other files).
+import { readFileSync, rmSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const quiet = process.argv.includes('--quiet');
+const started = Date.now();
+
+rmSync('dist/main', { recursive: true, force: true });
+rmSync('dist/preload', { recursive: true, force: true });
+
+await Promise.all([
+  viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'warn' }),
+  esbuild({
+    entryPoints: { main: 'src-main/main.ts', host: 'src-main/host/main.ts' },
+    outdir: 'dist/main',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    define: { __BLUEBAG_VERSION__: JSON.stringify(version) },
+    logLevel: 'warning',
+  }),
+  esbuild({
+    entryPoints: ['src-preload/preload.ts'],
+    outfile: 'dist/preload/preload.cjs',
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'chrome130',
+    external: ['electron'],
+    logLevel: 'warning',
+  }),
+]);
+
+if (!quiet) console.log(`Built Bluebag ${version} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

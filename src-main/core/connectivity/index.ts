@@ -1,0 +1,1 @@
+export { ConnectivityMonitor, type ConnectivityTarget, type ConnectivityMonitorOptions } from './connectivity-monitor';

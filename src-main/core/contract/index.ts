@@ -1,0 +1,1 @@
+export { createDispatcher, type ContractHandlers, type Dispatch } from './dispatcher';

@@ -1,0 +1,1 @@
+export { EventBus, type AnyEventListener } from './event-bus';

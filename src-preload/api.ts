@@ -1,0 +1,205 @@
+/**
+ * THE contract between the renderer and the main process: every method the renderer may call, with
+ * its argument and result schemas, and every event main may push. Main validates every call against
+ * these schemas; the renderer's types are inferred from them. Nothing else crosses the boundary.
+ *
+ * Two transports carry it: Electron IPC (preload.ts) and the browser-mode loopback RPC
+ * (web-bridge.ts). Both expose the identical `BluebagApi` as `window.bluebag`.
+ */
+import { z } from 'zod';
+import { FaultsPatchSchema, FaultsSchema } from '../src-sandbox/faults-schema';
+
+export * from './contract/channels';
+
+// ---------------------------------------------------------------------------------------------
+// Shared value schemas
+
+export const LanguageSchema = z.enum(['en', 'cy']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** Where the app gets its Common Platform data from. */
+export const ConnectionModeSchema = z.enum(['unconfigured', 'commonPlatform', 'sandbox']);
+export type ConnectionMode = z.infer<typeof ConnectionModeSchema>;
+
+/**
+ * A Common Platform address as typed by a user or set by a firm. HTTPS only, except plain HTTP on a
+ * loopback host (a local proxy or the sandbox), so tokens never cross a network in clear text.
+ */
+export const CpAddressSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => parseCpAddress(value) !== null, { message: 'errors.cpAddressInvalid' });
+
+export function parseCpAddress(value: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return null;
+  if (url.protocol === 'https:') return url;
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  return url.protocol === 'http:' && loopback ? url : null;
+}
+
+export const SettingsSchema = z
+  .object({
+    language: LanguageSchema,
+    mode: ConnectionModeSchema,
+    /** The configured Common Platform address; null until the user (or the firm) sets one. */
+    cpBaseUrl: z.string().nullable(),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const AppInfoSchema = z
+  .object({
+    productName: z.string(),
+    version: z.string(),
+    shell: z.enum(['electron', 'browser']),
+    electronVersion: z.string().nullable(),
+    platform: z.string(),
+  })
+  .strict();
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const ConnectivityStateSchema = z.enum(['unconfigured', 'checking', 'online', 'offline', 'serverError']);
+export type ConnectivityState = z.infer<typeof ConnectivityStateSchema>;
+
+export const ConnectivitySchema = z
+  .object({
+    state: ConnectivityStateSchema,
+    target: z.enum(['commonPlatform', 'sandbox']).nullable(),
+    /** ISO time of the last completed check, by this machine's clock (display only). */
+    checkedAt: z.string().nullable(),
+    latencyMs: z.number().nonnegative().nullable(),
+  })
+  .strict();
+export type Connectivity = z.infer<typeof ConnectivitySchema>;
+
+export const SessionStatusSchema = z
+  .object({
+    state: z.enum(['signedOut', 'signedIn', 'expired']),
+    user: z
+      .object({ displayName: z.string(), organisationName: z.string() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+export const SandboxDatasetSchema = z.enum(['small', 'large']);
+
+export const SandboxStatusSchema = z
+  .object({
+    state: z.enum(['stopped', 'starting', 'running', 'failed']),
+    dataset: SandboxDatasetSchema.nullable(),
+    url: z.string().nullable(),
+    /** While starting: how far the first-time generation of sample documents has got. */
+    progress: z.object({ done: z.number(), total: z.number() }).strict().nullable(),
+    faults: FaultsSchema.nullable(),
+    errorKey: z.string().nullable(),
+  })
+  .strict();
+export type SandboxStatus = z.infer<typeof SandboxStatusSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Errors cross the boundary as values with a message key the UI translates — never stack traces.
+
+export const ErrorCodeSchema = z.enum([
+  'invalid_argument',
+  'unknown_method',
+  'forbidden',
+  'not_found',
+  'unavailable',
+  'conflict',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ContractErrorSchema = z
+  .object({
+    code: ErrorCodeSchema,
+    /** An i18n key under `errors.` that the renderer translates. */
+    messageKey: z.string(),
+    /** For invalid_argument: which fields were wrong (paths and message keys, never the values). */
+    issues: z.array(z.object({ path: z.string(), messageKey: z.string() }).strict()).optional(),
+  })
+  .strict();
+export type ContractError = z.infer<typeof ContractErrorSchema>;
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+const NoArgs = z.object({}).strict();
+
+function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
+  return { args, result } as const;
+}
+
+export const methods = {
+  'app.getInfo': method(NoArgs, AppInfoSchema),
+
+  'settings.get': method(NoArgs, SettingsSchema),
+  'settings.update': method(
+    z.object({ language: LanguageSchema.optional() }).strict(),
+    SettingsSchema,
+  ),
+
+  'connectivity.get': method(NoArgs, ConnectivitySchema),
+  /** Checks now rather than waiting for the next scheduled check. */
+  'connectivity.check': method(NoArgs, ConnectivitySchema),
+
+  'session.getStatus': method(NoArgs, SessionStatusSchema),
+
+  /** Use a real Common Platform at this address (stops the sample-case sandbox if it runs). */
+  'cp.connect': method(z.object({ baseUrl: CpAddressSchema }).strict(), SettingsSchema),
+  /** Forget the connection and return to the first-run screen. */
+  'cp.disconnect': method(NoArgs, SettingsSchema),
+
+  /** Demo mode: start the built-in Common Platform sandbox on a free loopback port and use it. */
+  'sandbox.start': method(z.object({ dataset: SandboxDatasetSchema }).strict(), SandboxStatusSchema),
+  'sandbox.stop': method(NoArgs, SandboxStatusSchema),
+  'sandbox.getStatus': method(NoArgs, SandboxStatusSchema),
+  'sandbox.setFaults': method(FaultsPatchSchema, SandboxStatusSchema),
+  'sandbox.resetFaults': method(NoArgs, SandboxStatusSchema),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
+export type MethodResult<M extends MethodName> = z.output<Methods[M]['result']>;
+export const methodNames = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events pushed from main to the renderer
+
+export const events = {
+  'settings.changed': SettingsSchema,
+  'connectivity.changed': ConnectivitySchema,
+  'session.changed': SessionStatusSchema,
+  'sandbox.changed': SandboxStatusSchema,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** What the renderer sees as `window.bluebag`, whichever transport carries it. */
+export interface BluebagApi {
+  call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<CallResult<MethodResult<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

@@ -1,0 +1,83 @@
+import { create } from 'zustand';
+import type {
+  AppInfo,
+  Connectivity,
+  ContractError,
+  Language,
+  SandboxStatus,
+  SessionStatus,
+  Settings,
+} from '../../src-preload/api';
+import { changeLanguage } from '../i18n';
+import { bridge } from './bridge';
+
+export type View = 'cases' | 'sandbox' | 'settings' | 'help';
+
+interface AppState {
+  ready: boolean;
+  loadError: ContractError | null;
+  info: AppInfo | null;
+  settings: Settings | null;
+  connectivity: Connectivity | null;
+  session: SessionStatus | null;
+  sandbox: SandboxStatus | null;
+  view: View;
+  setView(view: View): void;
+  setLanguage(language: Language): Promise<void>;
+}
+
+export const useAppStore = create<AppState>()((set) => ({
+  ready: false,
+  loadError: null,
+  info: null,
+  settings: null,
+  connectivity: null,
+  session: null,
+  sandbox: null,
+  view: 'cases',
+  setView: (view) => set({ view }),
+  setLanguage: async (language) => {
+    // Switch at once for the user; the saved setting follows (and the event confirms it).
+    await changeLanguage(language);
+    const result = await bridge.call('settings.update', { language });
+    if (result.ok) set({ settings: result.value });
+  },
+}));
+
+/**
+ * Loads the first state and keeps it current from main's events. The renderer never polls: main pushes
+ * every change, and the store holds the last word.
+ */
+export async function loadAppState(): Promise<Settings | null> {
+  const unsubscribers = [
+    bridge.on('settings.changed', (settings) => {
+      useAppStore.setState({ settings });
+      void changeLanguage(settings.language);
+    }),
+    bridge.on('connectivity.changed', (connectivity) => useAppStore.setState({ connectivity })),
+    bridge.on('session.changed', (session) => useAppStore.setState({ session })),
+    bridge.on('sandbox.changed', (sandbox) => useAppStore.setState({ sandbox })),
+  ];
+  const [info, settings, connectivity, session, sandbox] = await Promise.all([
+    bridge.call('app.getInfo', {}),
+    bridge.call('settings.get', {}),
+    bridge.call('connectivity.get', {}),
+    bridge.call('session.getStatus', {}),
+    bridge.call('sandbox.getStatus', {}),
+  ]);
+  if (!info.ok || !settings.ok || !connectivity.ok || !session.ok || !sandbox.ok) {
+    const failed = [info, settings, connectivity, session, sandbox].find((result) => !result.ok);
+    useAppStore.setState({ ready: true, loadError: failed && !failed.ok ? failed.error : null });
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    return null;
+  }
+  useAppStore.setState({
+    ready: true,
+    info: info.value,
+    settings: settings.value,
+    connectivity: connectivity.value,
+    session: session.value,
+    sandbox: sandbox.value,
+  });
+  return settings.value;
+}
