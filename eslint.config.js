@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -26,9 +27,11 @@ export default tseslint.config(
   {
     files: ['src-renderer/**', 'src-preload/web-bridge.ts'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, i18next },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Every visible string goes through i18n (English and Welsh): no literal text in JSX.
+      'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
       'no-restricted-imports': [
         'error',
         {
