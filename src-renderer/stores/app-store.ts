@@ -4,6 +4,7 @@ import type {
   Connectivity,
   ContractError,
   Language,
+  MethodArgs,
   SandboxStatus,
   SessionStatus,
   Settings,
@@ -24,9 +25,10 @@ interface AppState {
   view: View;
   setView(view: View): void;
   setLanguage(language: Language): Promise<void>;
+  setSandboxFaults(patch: MethodArgs<'sandbox.setFaults'>): Promise<void>;
 }
 
-export const useAppStore = create<AppState>()((set) => ({
+export const useAppStore = create<AppState>()((set, get) => ({
   ready: false,
   loadError: null,
   info: null,
@@ -41,6 +43,18 @@ export const useAppStore = create<AppState>()((set) => ({
     await changeLanguage(language);
     const result = await bridge.call('settings.update', { language });
     if (result.ok) set({ settings: result.value });
+  },
+  setSandboxFaults: async (patch) => {
+    // Show the switch moved at once; main's answer (or, on failure, a fresh read) has the last word.
+    const before = get().sandbox;
+    if (before?.faults) set({ sandbox: { ...before, faults: { ...before.faults, ...patch } } });
+    const result = await bridge.call('sandbox.setFaults', patch);
+    if (result.ok) {
+      set({ sandbox: result.value });
+    } else {
+      const fresh = await bridge.call('sandbox.getStatus', {});
+      set({ sandbox: fresh.ok ? fresh.value : before });
+    }
   },
 }));
 

@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodArgs } from '../../../src-preload/api';
 import { useAppStore } from '../../stores/app-store';
 import { bridge } from '../../stores/bridge';
 import { ScreenHeading } from '../../ui/ScreenHeading';
@@ -13,12 +12,12 @@ const CLOCK_OFFSETS_HOURS = [0, 3, 8] as const;
 export function SandboxScreen() {
   const { t } = useTranslation();
   const sandbox = useAppStore((state) => state.sandbox);
+  const setFaults = useAppStore((state) => state.setSandboxFaults);
   const latencyId = useId();
   const errorRateId = useId();
   const clockId = useId();
   if (!sandbox) return null;
   const faults = sandbox.faults;
-  const setFaults = (patch: MethodArgs<'sandbox.setFaults'>) => void bridge.call('sandbox.setFaults', patch);
 
   return (
     <>
@@ -47,14 +46,14 @@ export function SandboxScreen() {
             <h2>{t('sandbox.faultsTitle')}</h2>
           </legend>
           <label className="checkbox">
-            <input type="checkbox" checked={faults.offline} onChange={(event) => setFaults({ offline: event.target.checked })} />
+            <input type="checkbox" checked={faults.offline} onChange={(event) => void setFaults({ offline: event.target.checked })} />
             {t('sandbox.offline')}
           </label>
           <label className="checkbox">
             <input
               type="checkbox"
               checked={faults.rateLimit !== null}
-              onChange={(event) => setFaults({ rateLimit: event.target.checked ? { retryAfterSeconds: 30 } : null })}
+              onChange={(event) => void setFaults({ rateLimit: event.target.checked ? { retryAfterSeconds: 30 } : null })}
             />
             {t('sandbox.rateLimit')}
           </label>
@@ -66,7 +65,7 @@ export function SandboxScreen() {
               id={latencyId}
               className="select"
               value={String(faults.latencyMs)}
-              onChange={(event) => setFaults({ latencyMs: Number(event.target.value) })}
+              onChange={(event) => void setFaults({ latencyMs: Number(event.target.value) })}
             >
               {withCurrent(LATENCIES_MS, faults.latencyMs).map((ms) => (
                 <option key={ms} value={ms}>
@@ -83,7 +82,7 @@ export function SandboxScreen() {
               id={errorRateId}
               className="select"
               value={String(faults.errorRate)}
-              onChange={(event) => setFaults({ errorRate: Number(event.target.value) })}
+              onChange={(event) => void setFaults({ errorRate: Number(event.target.value) })}
             >
               {withCurrent(ERROR_RATES, faults.errorRate).map((rate) => (
                 <option key={rate} value={rate}>
@@ -100,7 +99,7 @@ export function SandboxScreen() {
               id={clockId}
               className="select"
               value={String(faults.clockOffsetMs)}
-              onChange={(event) => setFaults({ clockOffsetMs: Number(event.target.value) })}
+              onChange={(event) => void setFaults({ clockOffsetMs: Number(event.target.value) })}
             >
               {withCurrent(
                 CLOCK_OFFSETS_HOURS.map((hours) => hours * 3_600_000),
