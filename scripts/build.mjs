@@ -15,7 +15,9 @@ rmSync('dist/preload', { recursive: true, force: true });
 await Promise.all([
   viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'warn' }),
   esbuild({
-    entryPoints: { main: 'src-main/main.ts', host: 'src-main/host/main.ts' },
+    // `worker` is the sandbox's PDF-generation thread; src-sandbox/pdf/cache.ts looks for it beside
+    // the chunk that starts it (and falls back to one thread if it is missing).
+    entryPoints: { main: 'src-main/main.ts', host: 'src-main/host/main.ts', worker: 'src-sandbox/pdf/worker.ts' },
     outdir: 'dist/main',
     bundle: true,
     splitting: true,
