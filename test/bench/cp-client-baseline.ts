@@ -1,0 +1,71 @@
+/**
+ * The baselines other benchmarks compare against: the plainest possible client of the CP API (a
+ * script token and parallel fetches straight into nothing). Whatever the app does on top of this —
+ * validation, encryption, SQLite — is measured as a ratio to it, in the same run.
+ */
+import { SCRIPT_CLIENT } from '../../src-sandbox/index';
+
+export async function scriptToken(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: SCRIPT_CLIENT.clientId,
+      client_secret: SCRIPT_CLIENT.clientSecret,
+    }),
+  });
+  if (!response.ok) throw new Error(`token request failed: ${response.status}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+export interface MaterialRef {
+  id: string;
+  size: number;
+}
+
+interface DeltaPage {
+  changed: Array<{ courtDocuments: Array<{ materials: Array<{ id: string; size: number }> }> }>;
+  cursor: string;
+  hasMore: boolean;
+}
+
+/** Every material of every case associated with the script user's firm, by following the delta feed. */
+export async function associatedMaterials(baseUrl: string, token: string): Promise<{ materials: MaterialRef[]; cases: number; requests: number }> {
+  const materials: MaterialRef[] = [];
+  let cursor: string | null = null;
+  let cases = 0;
+  let requests = 0;
+  for (;;) {
+    const query: string = cursor ? `?limit=200&cursor=${encodeURIComponent(cursor)}` : '?limit=200';
+    const response = await fetch(`${baseUrl}/associatedCases${query}`, { headers: { authorization: `Bearer ${token}` } });
+    requests += 1;
+    if (!response.ok) throw new Error(`delta failed: ${response.status}`);
+    const page = (await response.json()) as DeltaPage;
+    cases += page.changed.length;
+    for (const entry of page.changed) {
+      for (const document of entry.courtDocuments) materials.push(...document.materials.map(({ id, size }) => ({ id, size })));
+    }
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  return { materials, cases, requests };
+}
+
+/** Downloads every material with `concurrency` parallel requests, discarding the bytes. */
+export async function parallelDownload(baseUrl: string, token: string, materials: readonly MaterialRef[], concurrency = 6): Promise<{ bytes: number; ms: number }> {
+  let next = 0;
+  let bytes = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (;;) {
+      const material = materials[next++];
+      if (!material) return;
+      const response = await fetch(`${baseUrl}/materials/${material.id}/content`, { headers: { authorization: `Bearer ${token}` } });
+      if (!response.ok || !response.body) throw new Error(`download failed: ${response.status}`);
+      for await (const chunk of response.body) bytes += (chunk as Uint8Array).byteLength;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { bytes, ms: performance.now() - started };
+}
