@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { FaultsPatchSchema, FaultsSchema } from '../src-sandbox/faults-schema';
 
 export * from './contract/channels';
+export * from './contract/urn';
 
 // ---------------------------------------------------------------------------------------------
 // Shared value schemas

@@ -3,3 +3,4 @@ export { createMainWindow, mainWindowWebPreferences } from './main-window';
 export { callFromRenderer, forwardEvents, isTrustedSender, registerIpcHandlers } from './ipc-bridge';
 export { hardenWebContents, openIfHttps } from './web-security';
 export { createElectronSettingsStore } from './electron-settings-store';
+export { SafeStorageKeyProvider } from './safe-storage-key-provider';

@@ -111,7 +111,24 @@ export const cy: Catalogue = {
     phone: 'Ffôn',
     email: 'E-bost',
   },
+  urn: {
+    problems: {
+      empty: 'Rhowch URN yr achos, er enghraifft 39 GD 11168 22.',
+      tooShort: 'Mae gan URN 11 o lythrennau a rhifau; mae gan hwn {{length}}. Gwiriwch nad ydych wedi methu unrhyw rai.',
+      tooLong: 'Mae gan URN 11 o lythrennau a rhifau; mae gan hwn {{length}}. Gwiriwch am nodau ychwanegol.',
+      forceNotDigits: 'Rhifau yw dau nod cyntaf URN (cod yr heddlu).',
+      serialNotDigits: 'Rhifau yw nodau 5 i 9 URN.',
+      yearNotDigits: 'Rhifau yw dau nod olaf URN (y flwyddyn).',
+    },
+  },
   errors: {
+    keyUnavailable: 'Nid oedd Bluebag yn gallu cyrraedd yr allwedd sy’n diogelu eich data lleol, felly ni all ei agor. Mae eich data yn dal ar y gliniadur hwn.',
+    keyInvalid: 'Mae’r allwedd sy’n diogelu eich data lleol wedi’i difrodi. Cysylltwch â’ch tîm TG; nid yw eich data wedi’i ddileu.',
+    safeStorageUnavailable:
+      'Nid yw’r cyfrifiadur hwn yn cynnig lle diogel i allwedd amgryptio Bluebag (dim cadwyn allweddi system), felly ni fydd Bluebag yn storio data achosion yma. Gofynnwch i’ch tîm TG alluogi cadwyn allweddi’r system.',
+    databaseTooNew: 'Cafodd eich data lleol ei gadw gan fersiwn mwy newydd o Bluebag. Diweddarwch Bluebag i’w agor.',
+    databaseDamaged: 'Nid oedd modd darllen data eich achosion lleol. Mae wedi’i roi o’r neilltu (heb ei ddileu) a chaiff ei lwytho i lawr eto.',
+    diskFull: 'Mae disg y gliniadur hwn yn llawn. Rhyddhewch rywfaint o le; nid oes dim sydd eisoes wedi’i gadw wedi’i golli.',
     internal: 'Aeth rhywbeth o’i le y tu mewn i Bluebag. Mae eich gwaith lleol yn ddiogel. Rhowch gynnig arall arni.',
     invalidArgument: 'Nid oedd Bluebag yn gallu derbyn hynny. Gwiriwch yr hyn a roesoch.',
     invalidValue: 'Nid yw’r gwerth hwn yn ddilys.',

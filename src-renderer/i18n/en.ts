@@ -109,7 +109,24 @@ export const en = {
     phone: 'Phone',
     email: 'Email',
   },
+  urn: {
+    problems: {
+      empty: 'Enter the case’s URN, for example 39 GD 11168 22.',
+      tooShort: 'A URN has 11 letters and numbers; this has {{length}}. Check you have not missed any.',
+      tooLong: 'A URN has 11 letters and numbers; this has {{length}}. Check for extra characters.',
+      forceNotDigits: 'The first two characters of a URN are numbers (the police force code).',
+      serialNotDigits: 'Characters 5 to 9 of a URN are numbers.',
+      yearNotDigits: 'The last two characters of a URN are numbers (the year).',
+    },
+  },
   errors: {
+    keyUnavailable: 'Bluebag could not reach the key that protects your local data, so it cannot open it. Your data is still on this laptop.',
+    keyInvalid: 'The key that protects your local data is damaged. Contact your IT team; your data has not been deleted.',
+    safeStorageUnavailable:
+      'This computer offers no safe place for Bluebag’s encryption key (no system keychain), so Bluebag will not store case data here. Ask your IT team to enable the system keychain.',
+    databaseTooNew: 'Your local data was saved by a newer version of Bluebag. Please update Bluebag to open it.',
+    databaseDamaged: 'Your local case data could not be read. It has been set aside (not deleted) and will be downloaded again.',
+    diskFull: 'This laptop’s disk is full. Free some space; nothing already saved has been lost.',
     internal: 'Something went wrong inside Bluebag. Your local work is safe. Please try again.',
     invalidArgument: 'Bluebag could not accept that. Please check what you entered.',
     invalidValue: 'This value is not valid.',

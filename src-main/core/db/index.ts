@@ -1,0 +1,4 @@
+export { openDatabase, databaseSize, type OpenedDatabase, type OpenDatabaseOptions, type RecoveryReport } from './open-database';
+export { DatabaseDamagedError, DatabaseTooNewError } from './database-errors';
+export { MIGRATIONS, LOCAL_ONLY_TABLES, type Migration } from './migrations';
+export type { Database } from './sqlite';

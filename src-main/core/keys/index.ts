@@ -1,0 +1,2 @@
+export { deriveKey, KeyUnavailableError, MASTER_KEY_BYTES, type KeyProvider, type KeyPurpose } from './key-provider';
+export { FileKeyProvider } from './file-key-provider';

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, openSync, readFileSync, readdirSync, writeSync, closeSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, MIGRATIONS, openDatabase, type Migration } from '../../../src-main/core/db';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const temps: Array<() => void> = [];
+afterEach(() => temps.splice(0).forEach((cleanup) => cleanup()));
+function tempFile(): string {
+  const { dir, cleanup } = makeTempDir();
+  temps.push(cleanup);
+  return path.join(dir, 'cache.db');
+}
+
+const withNotes: readonly Migration[] = [
+  ...MIGRATIONS,
+  { version: MIGRATIONS.length + 1, name: 'notes', up: 'CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;' },
+];
+
+describe('the encrypted database', () => {
+  it('has contiguous migrations from 1', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+  });
+
+  it('creates the schema, runs in WAL with foreign keys, and reopens with the same key', () => {
+    const file = tempFile();
+    const key = randomBytes(32);
+    const first = openDatabase({ file, key });
+    expect(first.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(first.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    first.db.prepare("INSERT INTO sync_state (key, value) VALUES ('cursor', 'abc')").run();
+    first.close();
+    const second = openDatabase({ file, key });
+    expect(second.uncleanShutdown).toBe(false);
+    expect(second.recovery).toBeNull();
+    expect(second.db.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").get()).toEqual({ value: 'abc' });
+    second.close();
+  });
+
+  it('keeps nothing readable on disk without the key', () => {
+    const file = tempFile();
+    const opened = openDatabase({ file, key: randomBytes(32) });
+    const marker = 'Harvey-Tyrone-Ashworth-MARKER';
+    opened.db
+      .prepare("INSERT INTO cases (id, urn, status, version, synced_at) VALUES ('c1', '01EE4342226', 'ACTIVE', 1, 'now')")
+      .run();
+    opened.db.prepare("INSERT INTO defendants (id, case_id, position, first_name) VALUES ('d1', 'c1', 0, ?)").run(marker);
+    opened.close();
+    const raw = readFileSync(file);
+    expect(raw.includes(Buffer.from(marker))).toBe(false);
+    expect(raw.includes(Buffer.from('01EE4342226'))).toBe(false);
+    expect(raw.includes(Buffer.from('SQLite format 3'))).toBe(false);
+  });
+
+  it('refuses a database written by a newer version, leaving it untouched', () => {
+    const file = tempFile();
+    const key = randomBytes(32);
+    openDatabase({ file, key, migrations: withNotes }).close();
+    const before = readFileSync(file);
+    expect(() => openDatabase({ file, key })).toThrow(DatabaseTooNewError);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('runs the integrity check after an unclean shutdown', () => {
+    const file = tempFile();
+    const key = randomBytes(32);
+    openDatabase({ file, key }); // never closed: the marker stays, as after a crash
+    const reopened = openDatabase({ file, key });
+    expect(reopened.uncleanShutdown).toBe(true);
+    expect(reopened.recovery).toBeNull();
+    reopened.close();
+  });
+
+  it('moves a damaged database aside, keeps it, and salvages local-only work into a fresh one', () => {
+    const file = tempFile();
+    const key = randomBytes(32);
+    const opened = openDatabase({ file, key, migrations: withNotes, localOnlyTables: ['notes'] });
+    const insert = opened.db.prepare('INSERT INTO notes (id, body) VALUES (?, ?)');
+    for (let i = 0; i < 200; i += 1) insert.run(`n${i}`, `note ${i} ${'x'.repeat(300)}`);
+    opened.close();
+    // Garble a page in the middle of the file, as a bad sector or a torn write would.
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, randomBytes(4096), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    writeFileMarker(file);
+
+    const recovered = openDatabase({ file, key, migrations: withNotes, localOnlyTables: ['notes'] });
+    expect(recovered.recovery).not.toBeNull();
+    expect(existsSync(recovered.recovery?.movedTo ?? '')).toBe(true);
+    expect(readdirSync(path.dirname(file)).some((name) => name.includes('.damaged-'))).toBe(true);
+    const salvaged = recovered.recovery?.salvaged.notes ?? 0;
+    const count = (recovered.db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n;
+    expect(count).toBe(salvaged);
+    expect(count).toBeGreaterThan(0); // most notes survive a single bad page
+    recovered.close();
+  });
+
+  it('moves aside a file it cannot open with this key, and starts a fresh one', () => {
+    const file = tempFile();
+    openDatabase({ file, key: randomBytes(32) }).close();
+    const reopened = openDatabase({ file, key: randomBytes(32) });
+    expect(reopened.recovery?.reason).toBe('unreadable');
+    expect(existsSync(reopened.recovery?.movedTo ?? '')).toBe(true);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    reopened.close();
+  });
+});
+
+function writeFileMarker(file: string): void {
+  const fd = openSync(`${file}.in-use`, 'w');
+  closeSync(fd);
+}
