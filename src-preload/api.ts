@@ -51,6 +51,8 @@ export const SettingsSchema = z
     mode: ConnectionModeSchema,
     /** The configured Common Platform address; null until the user (or the firm) sets one. */
     cpBaseUrl: z.string().nullable(),
+    /** Most bytes of documents kept offline; null means no limit. */
+    storageBudgetBytes: z.number().int().positive().nullable(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -106,6 +108,184 @@ export const SandboxStatusSchema = z
   .strict();
 export type SandboxStatus = z.infer<typeof SandboxStatusSchema>;
 
+const Id = z.string().min(1).max(128);
+
+export const RepresentationTypeSchema = z.enum([
+  'REPRESENTATION_ORDER',
+  'REPRESENTATION_ORDER_APPLIED_FOR',
+  'COURT_APPOINTED',
+  'PRO_BONO',
+  'PRIVATE',
+]);
+export type RepresentationType = z.infer<typeof RepresentationTypeSchema>;
+
+export const JurisdictionSchema = z.enum(['MAGISTRATES', 'CROWN']);
+
+export const OfflineCountsSchema = z
+  .object({ stored: z.number().int(), total: z.number().int(), storedBytes: z.number(), totalBytes: z.number() })
+  .strict();
+
+export const CaseSummarySchema = z
+  .object({
+    id: Id,
+    urn: z.string(),
+    status: z.string(),
+    jurisdiction: JurisdictionSchema.nullable(),
+    keepOffline: z.boolean(),
+    associationState: z.enum(['associated', 'removed']),
+    newMaterial: z.boolean(),
+    defendants: z.array(z.object({ id: Id, name: z.string(), dateOfBirth: z.string().nullable() }).strict()),
+    nextHearing: z
+      .object({
+        at: z.string(),
+        courtName: z.string(),
+        courtWelshName: z.string().nullable(),
+        roomName: z.string().nullable(),
+        hearingType: z.string(),
+      })
+      .strict()
+      .nullable(),
+    offline: OfflineCountsSchema,
+  })
+  .strict();
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+export const MaterialStateSchema = z.enum(['queued', 'downloading', 'stored', 'failed']);
+
+export const CaseDetailSchema = z
+  .object({
+    summary: CaseSummarySchema,
+    defendants: z.array(
+      z
+        .object({
+          id: Id,
+          name: z.string(),
+          dateOfBirth: z.string().nullable(),
+          pncId: z.string().nullable(),
+          offences: z.array(
+            z
+              .object({
+                id: Id,
+                code: z.string(),
+                title: z.string(),
+                wording: z.string().nullable(),
+                startDate: z.string().nullable(),
+                modeOfTrial: z.string().nullable(),
+                plea: z.string().nullable(),
+                indicatedPlea: z.string().nullable(),
+                verdict: z.string().nullable(),
+              })
+              .strict(),
+          ),
+        })
+        .strict(),
+    ),
+    hearings: z.array(
+      z
+        .object({
+          id: Id,
+          jurisdiction: z.string(),
+          courtName: z.string(),
+          courtWelshName: z.string().nullable(),
+          roomName: z.string().nullable(),
+          hearingType: z.string(),
+          language: z.string().nullable(),
+          firstSittingAt: z.string().nullable(),
+          sittingDays: z.array(z.object({ sittingDay: z.string(), listedDurationMinutes: z.number().nullable() }).strict()),
+        })
+        .strict(),
+    ),
+    documents: z.array(
+      z
+        .object({
+          id: Id,
+          section: z.string(),
+          name: z.string(),
+          typeDescription: z.string().nullable(),
+          defendantIds: z.array(z.string()),
+          isRemoved: z.boolean(),
+          materials: z.array(
+            z
+              .object({
+                id: Id,
+                uploadedAt: z.string(),
+                publishedDate: z.string().nullable(),
+                size: z.number(),
+                pageCount: z.number().nullable(),
+                state: MaterialStateSchema,
+                errorKey: z.string().nullable(),
+              })
+              .strict(),
+          ),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+export const SyncStatusSchema = z
+  .object({
+    state: z.enum(['signedOut', 'idle', 'syncing', 'error']),
+    lastSyncedAt: z.string().nullable(),
+    errorKey: z.string().nullable(),
+    offline: z.boolean(),
+    downloads: z
+      .object({
+        queued: z.number().int(),
+        active: z.number().int(),
+        stored: z.number().int(),
+        failed: z.number().int(),
+        bytesDone: z.number(),
+        bytesTotal: z.number(),
+        pausedFor: z.enum(['user', 'offline', 'serverBusy', 'diskFull', 'signInRequired', 'storageBudget']).nullable(),
+        perCase: z.array(
+          z.object({ caseId: z.string(), stored: z.number(), total: z.number(), bytesDone: z.number(), bytesTotal: z.number() }).strict(),
+        ),
+      })
+      .strict(),
+    failures: z.array(z.object({ caseId: z.string(), urn: z.string(), documentName: z.string(), errorKey: z.string() }).strict()),
+    storage: z.object({ usedBytes: z.number(), budgetBytes: z.number().nullable() }).strict(),
+  })
+  .strict();
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+/** An association change the user asked for that CP has not confirmed yet (offline, or refused). */
+export const PendingAssociationSchema = z
+  .object({
+    jobId: Id,
+    action: z.enum(['associate', 'disassociate']),
+    caseId: Id,
+    defendantId: Id,
+    urn: z.string(),
+    defendantName: z.string(),
+    state: z.enum(['queued', 'active', 'failed']),
+    errorKey: z.string().nullable(),
+  })
+  .strict();
+export type PendingAssociation = z.infer<typeof PendingAssociationSchema>;
+
+export const CaseSearchResultSchema = z
+  .object({
+    caseId: Id,
+    urn: z.string(),
+    caseStatus: z.string(),
+    cached: z.boolean(),
+    defendants: z.array(
+      z
+        .object({
+          defendantId: Id,
+          name: z.string(),
+          dateOfBirth: z.string().nullable(),
+          offenceTitles: z.array(z.string()),
+          nextHearingDate: z.string().nullable(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type CaseSearchResult = z.infer<typeof CaseSearchResultSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Errors cross the boundary as values with a message key the UI translates — never stack traces.
 
@@ -147,7 +327,7 @@ export const methods = {
 
   'settings.get': method(NoArgs, SettingsSchema),
   'settings.update': method(
-    z.object({ language: LanguageSchema.optional() }).strict(),
+    z.object({ language: LanguageSchema.optional(), storageBudgetBytes: z.number().int().positive().nullable().optional() }).strict(),
     SettingsSchema,
   ),
 
@@ -156,6 +336,45 @@ export const methods = {
   'connectivity.check': method(NoArgs, ConnectivitySchema),
 
   'session.getStatus': method(NoArgs, SessionStatusSchema),
+  /** Starts sign-in: the UI opens the returned address in the browser; `session.changed` tells the end. */
+  'session.signIn': method(NoArgs, z.object({ authorizationUrl: z.string() }).strict()),
+  'session.cancelSignIn': method(NoArgs, SessionStatusSchema),
+  /** How many things wait to be sent to CP: sign-out asks what to do with them. */
+  'session.unsentCount': method(NoArgs, z.object({ count: z.number().int().nonnegative() }).strict()),
+  /** Signs out and wipes the local cache of CP data; unsent work is kept for the next sign-in or discarded. */
+  'session.signOut': method(z.object({ unsentWork: z.enum(['keep', 'discard']) }).strict(), SessionStatusSchema),
+
+  'cases.list': method(NoArgs, z.array(CaseSummarySchema)),
+  'cases.get': method(z.object({ caseId: Id }).strict(), CaseDetailSchema),
+  /** The case on screen downloads first. */
+  'cases.focus': method(z.object({ caseId: Id.nullable() }).strict(), z.object({}).strict()),
+  'cases.setKeepOffline': method(z.object({ caseId: Id, keep: z.boolean() }).strict(), CaseSummarySchema),
+  'cases.search': method(z.object({ urn: z.string().max(64) }).strict(), z.array(CaseSearchResultSchema)),
+  'cases.associate': method(
+    z
+      .object({
+        caseId: Id,
+        defendantId: Id,
+        representationType: RepresentationTypeSchema,
+        laaContractNumber: z.string().trim().max(32).optional(),
+        /** Shown while the request waits offline (from the search result the user picked). */
+        urn: z.string().max(16),
+        defendantName: z.string().max(200),
+      })
+      .strict(),
+    /** pending: CP could not be reached; the request waits in the outbox and goes when it can. */
+    z.object({ state: z.enum(['associated', 'pending']) }).strict(),
+  ),
+  'cases.disassociate': method(z.object({ caseId: Id, defendantId: Id }).strict(), z.object({ state: z.enum(['disassociated', 'pending']) }).strict()),
+  'cases.pendingAssociations': method(NoArgs, z.array(PendingAssociationSchema)),
+  /** Withdraws a queued association change that has not been sent, or dismisses a refused one. */
+  'cases.cancelPending': method(z.object({ jobId: Id }).strict(), z.array(PendingAssociationSchema)),
+
+  'sync.getStatus': method(NoArgs, SyncStatusSchema),
+  'sync.now': method(NoArgs, SyncStatusSchema),
+  'sync.pause': method(NoArgs, SyncStatusSchema),
+  'sync.resume': method(NoArgs, SyncStatusSchema),
+  'sync.retryFailed': method(NoArgs, SyncStatusSchema),
 
   /** Use a real Common Platform at this address (stops the sample-case sandbox if it runs). */
   'cp.connect': method(z.object({ baseUrl: CpAddressSchema }).strict(), SettingsSchema),
@@ -188,6 +407,9 @@ export const events = {
   'connectivity.changed': ConnectivitySchema,
   'session.changed': SessionStatusSchema,
   'sandbox.changed': SandboxStatusSchema,
+  'sync.changed': SyncStatusSchema,
+  /** Which cases changed in the cache; the renderer re-reads what it shows. */
+  'cases.changed': z.object({ caseIds: z.array(z.string()) }).strict(),
 } as const;
 
 export type Events = typeof events;

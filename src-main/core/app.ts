@@ -1,9 +1,13 @@
 import path from 'node:path';
-import type { AppInfo, CallResult, SessionStatus, Settings } from '../../src-preload/api';
+import type { AppInfo, CallResult, Settings } from '../../src-preload/api';
+import { openCaseCache, type CaseCache } from './case-cache';
+import { CasesService, currentCpClient } from './cases';
 import { ConnectivityMonitor, type ConnectivityTarget } from './connectivity';
 import { createDispatcher, type ContractHandlers } from './contract';
 import { EventBus, type AnyEventListener } from './events';
+import { FileKeyProvider, type KeyProvider } from './keys';
 import { SandboxController } from './sandbox';
+import { SessionService } from './session';
 import { SettingsService, type SettingsStore } from './settings';
 
 export interface CoreOptions {
@@ -11,9 +15,14 @@ export interface CoreOptions {
   dataDir: string;
   settingsStore: SettingsStore;
   info: AppInfo;
+  /** The master key's home: Electron safeStorage in the app; by default a 0600 key file in dataDir. */
+  keyProvider?: KeyProvider;
   /** Shared across runs so the sample documents are generated once per machine. */
   sandboxCacheDir?: string;
   connectivity?: { onlineIntervalMs?: number; offlineIntervalMs?: number; timeoutMs?: number };
+  /** Sign-in timing, shortened by tests. */
+  auth?: { signInTimeoutMs?: number; refreshSkewSeconds?: number };
+  syncIntervalMs?: number;
 }
 
 export interface CoreApp {
@@ -23,7 +32,8 @@ export interface CoreApp {
   dispose(): Promise<void>;
 }
 
-const SIGNED_OUT: SessionStatus = { state: 'signedOut', user: null };
+export const MASTER_KEY_FILE = 'master.key';
+export const CACHE_DIR = 'cache';
 
 /**
  * The electron-free core: everything the app does, behind the contract. The Electron shell and the
@@ -33,6 +43,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
   const bus = new EventBus();
   const settings = new SettingsService(options.settingsStore, bus);
   const sandbox = new SandboxController(bus, options.sandboxCacheDir ?? path.join(options.dataDir, 'sandbox-cache'));
+  const keyProvider = options.keyProvider ?? new FileKeyProvider(path.join(options.dataDir, MASTER_KEY_FILE));
 
   const target = (): ConnectivityTarget | null => {
     const current = settings.get();
@@ -47,24 +58,112 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       }
     }
   };
+  const baseUrl = () => target()?.baseUrl ?? null;
   const connectivity = new ConnectivityMonitor({ bus, target, ...options.connectivity });
+
+  let cases: CasesService | null = null;
+  const session = new SessionService({
+    bus,
+    dataDir: options.dataDir,
+    keyProvider,
+    baseUrl,
+    onSignedIn: () => cases?.reconnected(),
+    ...(options.auth ? { authOptions: options.auth } : {}),
+  });
+  const client = currentCpClient(baseUrl, () => session.accessToken());
+
+  // The cache opens once the master key is at hand (safeStorage may prompt); calls that need it wait.
+  const ready: Promise<{ cache: CaseCache; cases: CasesService }> = keyProvider.masterKey().then((masterKey) => {
+    const cache = openCaseCache({
+      dir: path.join(options.dataDir, CACHE_DIR),
+      masterKey,
+      client,
+      budgetBytes: () => settings.get().storageBudgetBytes,
+      onProgress: (progress) => cases?.onProgress(progress),
+      onSyncState: (state) => cases?.onEngineState(state),
+      onCasesChanged: (caseIds) => bus.emit('cases.changed', { caseIds }),
+    });
+    cases = new CasesService({
+      cache,
+      client,
+      signedIn: () => session.status().state === 'signedIn',
+      budgetBytes: () => settings.get().storageBudgetBytes,
+      emitSync: (status) => bus.emit('sync.changed', status),
+      emitCases: (caseIds) => bus.emit('cases.changed', { caseIds }),
+      ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
+    });
+    cases.start();
+    return { cache, cases };
+  });
+  // A failure here reaches the user through the first call that needs the cache.
+  ready.catch(() => undefined);
+  const withCases = async () => (await ready).cases;
+
+  /** After the server changed (mode switched, sandbox (re)started): pick up its session and sync. */
+  const followServer = async (): Promise<void> => {
+    await connectivity.check();
+    await session.follow();
+    (await withCases()).reconnected();
+  };
 
   const useMode = (patch: Pick<Settings, 'mode' | 'cpBaseUrl'>): Settings => {
     const next = settings.update(patch);
-    void connectivity.check();
+    void followServer().catch(() => undefined);
     return next;
   };
+
+  // Back online: send what waits and sync, without the user having to ask.
+  bus.subscribe((name, payload) => {
+    if (name === 'connectivity.changed' && (payload as { state: string }).state === 'online') {
+      void withCases()
+        .then((service) => service.reconnected())
+        .catch(() => undefined);
+    }
+  });
 
   const handlers: ContractHandlers = {
     'app.getInfo': () => options.info,
     'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch),
+    'settings.update': async (patch) => {
+      const next = settings.update(patch);
+      if (patch.storageBudgetBytes !== undefined) (await withCases()).resume();
+      return next;
+    },
     'connectivity.get': () => connectivity.get(),
     'connectivity.check': () => connectivity.check(),
-    'session.getStatus': () => SIGNED_OUT,
-    'cp.connect': async ({ baseUrl }) => {
+
+    'session.getStatus': () => session.follow(),
+    'session.signIn': () => session.signIn(),
+    'session.cancelSignIn': () => session.cancelSignIn(),
+    'session.unsentCount': async () => ({ count: (await withCases()).unsentCount() }),
+    'session.signOut': async ({ unsentWork }) => {
+      const status = await session.signOut();
+      await (await withCases()).wipe(unsentWork);
+      return status;
+    },
+
+    'cases.list': async () => (await withCases()).list(),
+    'cases.get': async ({ caseId }) => (await withCases()).get(caseId),
+    'cases.focus': async ({ caseId }) => {
+      (await withCases()).focus(caseId);
+      return {};
+    },
+    'cases.setKeepOffline': async ({ caseId, keep }) => (await withCases()).setKeepOffline(caseId, keep),
+    'cases.search': async ({ urn }) => (await withCases()).search(urn),
+    'cases.associate': async (request) => (await withCases()).associate(request),
+    'cases.disassociate': async ({ caseId, defendantId }) => (await withCases()).disassociate(caseId, defendantId),
+    'cases.pendingAssociations': async () => (await withCases()).pending(),
+    'cases.cancelPending': async ({ jobId }) => (await withCases()).cancelPending(jobId),
+
+    'sync.getStatus': async () => (await withCases()).status(),
+    'sync.now': async () => (await withCases()).syncNow(),
+    'sync.pause': async () => (await withCases()).pause(),
+    'sync.resume': async () => (await withCases()).resume(),
+    'sync.retryFailed': async () => (await withCases()).retryFailed(),
+
+    'cp.connect': async ({ baseUrl: address }) => {
       await sandbox.stop();
-      return useMode({ mode: 'commonPlatform', cpBaseUrl: new URL(baseUrl).toString() });
+      return useMode({ mode: 'commonPlatform', cpBaseUrl: new URL(address).toString() });
     },
     'cp.disconnect': async () => {
       await sandbox.stop();
@@ -99,8 +198,10 @@ export function createCoreApp(options: CoreOptions): CoreApp {
   if (settings.get().mode === 'sandbox') {
     void sandbox
       .start('small')
-      .then(() => connectivity.check())
+      .then(() => followServer())
       .catch(() => undefined);
+  } else {
+    void followServer().catch(() => undefined);
   }
 
   return {
@@ -108,6 +209,12 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     onEvent: (listener) => bus.subscribe(listener),
     dispose: async () => {
       connectivity.dispose();
+      session.dispose();
+      const opened = await ready.catch(() => null);
+      if (opened) {
+        await opened.cases.stop();
+        await opened.cache.close();
+      }
       await sandbox.stop();
     },
   };

@@ -1,17 +1,25 @@
 import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
+import { AddCaseScreen } from '../features/cases/AddCaseScreen';
+import { CaseScreen } from '../features/cases/CaseScreen';
 import { CasesScreen } from '../features/cases/CasesScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
 import { HelpScreen } from '../features/help/HelpScreen';
 import { SandboxScreen } from '../features/sandbox/SandboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { useAppStore, type View } from '../stores/app-store';
+import { useAppStore, type View, type ViewName } from '../stores/app-store';
+import { watchCases } from '../stores/cases-store';
 import { AppHeader } from './AppHeader';
+
+type NavName = Exclude<ViewName, 'case' | 'addCase'>;
 
 const NAV_KEYS = {
   cases: 'nav.cases',
+  sync: 'nav.sync',
   sandbox: 'nav.sandbox',
   settings: 'nav.settings',
   help: 'nav.help',
-} as const satisfies Record<View, string>;
+} as const satisfies Record<NavName, string>;
 
 /** The frame every screen lives in once the app has somewhere to get cases from. */
 export function AppFrame() {
@@ -19,7 +27,14 @@ export function AppFrame() {
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
   const mode = useAppStore((state) => state.settings?.mode);
-  const views: View[] = mode === 'sandbox' ? ['cases', 'sandbox', 'settings', 'help'] : ['cases', 'settings', 'help'];
+  const views: NavName[] = mode === 'sandbox' ? ['cases', 'sync', 'sandbox', 'settings', 'help'] : ['cases', 'sync', 'settings', 'help'];
+  // The case and "add a case" screens belong under "My cases" in the navigation.
+  const current: NavName = view.name === 'case' || view.name === 'addCase' ? 'cases' : view.name;
+
+  useEffect(() => watchCases(() => {
+    const shown = useAppStore.getState().view;
+    return shown.name === 'case' ? shown.caseId : null;
+  }), []);
 
   return (
     <div className="frame">
@@ -35,8 +50,8 @@ export function AppFrame() {
                 <button
                   type="button"
                   className="nav-item"
-                  aria-current={view === item ? 'page' : undefined}
-                  onClick={() => setView(item)}
+                  aria-current={current === item ? 'page' : undefined}
+                  onClick={() => setView({ name: item })}
                 >
                   {t(NAV_KEYS[item])}
                 </button>
@@ -53,9 +68,15 @@ export function AppFrame() {
 }
 
 function Screen({ view }: { view: View }) {
-  switch (view) {
+  switch (view.name) {
     case 'cases':
       return <CasesScreen />;
+    case 'case':
+      return <CaseScreen key={view.caseId} caseId={view.caseId} />;
+    case 'addCase':
+      return <AddCaseScreen />;
+    case 'sync':
+      return <SyncScreen />;
     case 'sandbox':
       return <SandboxScreen />;
     case 'settings':

@@ -12,7 +12,15 @@ import type {
 import { changeLanguage } from '../i18n';
 import { bridge } from './bridge';
 
-export type View = 'cases' | 'sandbox' | 'settings' | 'help';
+export type View =
+  | { name: 'cases' }
+  | { name: 'case'; caseId: string }
+  | { name: 'addCase' }
+  | { name: 'sync' }
+  | { name: 'sandbox' }
+  | { name: 'settings' }
+  | { name: 'help' };
+export type ViewName = View['name'];
 
 interface AppState {
   ready: boolean;
@@ -36,7 +44,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   connectivity: null,
   session: null,
   sandbox: null,
-  view: 'cases',
+  view: { name: 'cases' },
   setView: (view) => set({ view }),
   setLanguage: async (language) => {
     // Switch at once for the user; the saved setting follows (and the event confirms it).

@@ -3,14 +3,14 @@ import { methodNames } from '../../src-preload/api';
 import { createDispatcher, type ContractHandlers } from '../../src-main/core/contract';
 import { BluebagError } from '../../src-main/core/errors';
 
-const settings = { language: 'en', mode: 'unconfigured', cpBaseUrl: null } as const;
+const settings = { language: 'en', mode: 'unconfigured', cpBaseUrl: null, storageBudgetBytes: null } as const;
 
 function handlers(overrides: Partial<ContractHandlers> = {}): ContractHandlers {
   const notUsed = () => {
     throw new Error('not used in this test');
   };
   const all = Object.fromEntries(methodNames.map((name) => [name, notUsed])) as unknown as ContractHandlers;
-  return { ...all, 'settings.get': () => settings, 'settings.update': (patch) => ({ ...settings, ...patch }), ...overrides };
+  return { ...all, 'settings.get': () => settings, 'settings.update': (patch) => ({ ...settings, ...patch, storageBudgetBytes: patch.storageBudgetBytes ?? null }), ...overrides };
 }
 
 describe('contract dispatcher', () => {

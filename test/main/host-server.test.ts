@@ -150,7 +150,8 @@ describe('browser-mode host', () => {
           let buffer = '';
           res.on('data', (chunk: Buffer) => {
             buffer += chunk.toString('utf8');
-            const frame = buffer.split('\n\n').find((part) => part.startsWith('data: '));
+            // Other events may come first (sync, session): wait for the one this test caused.
+            const frame = buffer.split('\n\n').find((part) => part.startsWith('data: ') && part.includes('settings.changed'));
             if (frame) {
               req.destroy();
               resolve(frame.slice('data: '.length));
@@ -165,7 +166,7 @@ describe('browser-mode host', () => {
     });
     expect(JSON.parse(await received)).toEqual({
       name: 'settings.changed',
-      payload: { language: 'cy', mode: 'unconfigured', cpBaseUrl: null },
+      payload: { language: 'cy', mode: 'unconfigured', cpBaseUrl: null, storageBudgetBytes: null },
     });
   });
 });

@@ -18,8 +18,11 @@ describe('settings', () => {
     const { dir, cleanup } = makeTempDir();
     temps.push(cleanup);
     expect(service(dir).get()).toEqual(DEFAULT_SETTINGS);
-    service(dir).update({ language: 'cy', mode: 'commonPlatform', cpBaseUrl: 'https://cp.example.gov.uk/' });
-    expect(service(dir).get()).toEqual({ language: 'cy', mode: 'commonPlatform', cpBaseUrl: 'https://cp.example.gov.uk/' });
+    service(dir).update({ language: 'cy', mode: 'commonPlatform', cpBaseUrl: 'https://cp.example.gov.uk/', storageBudgetBytes: 5_000_000_000 });
+    expect(service(dir).get()).toEqual({ language: 'cy', mode: 'commonPlatform', cpBaseUrl: 'https://cp.example.gov.uk/', storageBudgetBytes: 5_000_000_000 });
+    // null means "no limit" and must be stored as such, not dropped as a missing field.
+    service(dir).update({ storageBudgetBytes: null });
+    expect(service(dir).get().storageBudgetBytes).toBeNull();
     expect(JSON.parse(readFileSync(path.join(dir, 'settings.json'), 'utf8'))).toMatchObject({ language: 'cy' });
   });
 
@@ -36,8 +39,8 @@ describe('settings', () => {
   it('keep the good fields of a damaged settings file and fall back on the rest', () => {
     const { dir, cleanup } = makeTempDir();
     temps.push(cleanup);
-    writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ language: 'cy', mode: 'banana', cpBaseUrl: 7 }));
-    expect(service(dir).get()).toEqual({ language: 'cy', mode: 'unconfigured', cpBaseUrl: null });
+    writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ language: 'cy', mode: 'banana', cpBaseUrl: 7, storageBudgetBytes: -3 }));
+    expect(service(dir).get()).toEqual({ language: 'cy', mode: 'unconfigured', cpBaseUrl: null, storageBudgetBytes: null });
   });
 
   it('refuse an update that breaks the schema and keep the old value', () => {

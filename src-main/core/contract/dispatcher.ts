@@ -41,8 +41,9 @@ export function createDispatcher(handlers: ContractHandlers): Dispatch {
       return { ok: true, value: checked.data };
     } catch (error) {
       const contractError = toContractError(error);
+      // BLUEBAG_DEBUG=1 prints the whole error for a developer; by default only its class (no personal data).
       if (contractError.code === 'internal') {
-        console.error(`[contract] ${name} failed:`, error instanceof Error ? error.name : 'unknown');
+        console.error(`[contract] ${name} failed:`, error instanceof Error ? error.name : 'unknown', process.env.BLUEBAG_DEBUG ? error : '');
       }
       return { ok: false, error: contractError };
     }

@@ -7,7 +7,7 @@ export interface SettingsStore {
   write(settings: Settings): void;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'en', mode: 'unconfigured', cpBaseUrl: null };
+export const DEFAULT_SETTINGS: Settings = { language: 'en', mode: 'unconfigured', cpBaseUrl: null, storageBudgetBytes: null };
 
 export class SettingsService {
   #current: Settings;

@@ -1,22 +1,115 @@
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../stores/app-store';
+import { useCasesStore } from '../../stores/cases-store';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { formatDateTime } from '../../ui/format';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { filterAndSortCases, type CaseSort } from './case-list-order';
+import { OfflineBadge } from './OfflineBadge';
+import { PendingAssociations } from './PendingAssociations';
+import { SessionPanel } from './SessionPanel';
 
 export function CasesScreen() {
-  const { t } = useTranslation();
-  const settings = useAppStore((state) => state.settings);
-  const target =
-    settings?.mode === 'sandbox' ? t('connectivity.targetSandbox') : (settings?.cpBaseUrl ?? t('connectivity.unconfigured'));
+  const { t, i18n } = useTranslation();
+  const setView = useAppStore((state) => state.setView);
+  const list = useCasesStore((state) => state.list);
+  const listError = useCasesStore((state) => state.listError);
+  const loadList = useCasesStore((state) => state.loadList);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<CaseSort>('nextHearing');
+  const filterId = useId();
+  const sortId = useId();
+
+  useEffect(() => {
+    void loadList();
+  }, [loadList]);
+
+  const shown = useMemo(() => filterAndSortCases(list ?? [], filter, sort), [list, filter, sort]);
+  const welsh = i18n.language === 'cy';
+
   return (
     <>
       <ScreenHeading>{t('cases.title')}</ScreenHeading>
-      <p className="muted">{t('cases.connectedTo', { target })}</p>
-      <div className="panel">
-        <p>
-          <strong>{t('cases.signedOut')}</strong>
-        </p>
-        <p>{t('cases.signedOutHint')}</p>
+      <SessionPanel />
+      <ErrorMessage error={listError} />
+      <PendingAssociations />
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => setView({ name: 'addCase' })}>
+          {t('cases.addCase')}
+        </button>
+        <div className="field-inline">
+          <label htmlFor={filterId}>{t('cases.filterLabel')}</label>
+          <input id={filterId} className="input" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
+        </div>
+        <div className="field-inline">
+          <label htmlFor={sortId}>{t('cases.sortLabel')}</label>
+          <select id={sortId} className="select" value={sort} onChange={(event) => setSort(event.target.value as CaseSort)}>
+            <option value="nextHearing">{t('cases.sortNextHearing')}</option>
+            <option value="urn">{t('cases.sortUrn')}</option>
+            <option value="defendant">{t('cases.sortDefendant')}</option>
+          </select>
+        </div>
       </div>
+      {list === null ? (
+        <p role="status">{t('cases.loading')}</p>
+      ) : list.length === 0 ? (
+        <p>{t('cases.empty')}</p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {t('cases.count', { shown: shown.length, total: list.length })}
+          </p>
+          {shown.length === 0 ? (
+            <p>{t('cases.noMatches')}</p>
+          ) : (
+            <table className="table cases-table">
+              <caption className="visually-hidden">{t('cases.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('cases.urn')}</th>
+                  <th scope="col">{t('cases.defendants')}</th>
+                  <th scope="col">{t('cases.nextHearing')}</th>
+                  <th scope="col">{t('cases.jurisdiction')}</th>
+                  <th scope="col">{t('cases.offline')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row">
+                      <button type="button" className="link-button urn" onClick={() => setView({ name: 'case', caseId: item.id })}>
+                        {item.urn}
+                      </button>
+                      {item.newMaterial ? <span className="badge badge-new">{t('cases.newMaterial')}</span> : null}
+                      {item.associationState === 'removed' ? <span className="badge badge-muted">{t('cases.removed')}</span> : null}
+                    </th>
+                    <td>{item.defendants.map((defendant) => defendant.name).join(', ')}</td>
+                    <td>
+                      {item.nextHearing ? (
+                        <>
+                          <span className="nowrap">{formatDateTime(item.nextHearing.at)}</span>
+                          <br />
+                          <span className="muted">
+                            {(welsh && item.nextHearing.courtWelshName) || item.nextHearing.courtName}
+                            {item.nextHearing.roomName ? ` · ${item.nextHearing.roomName}` : ''}
+                          </span>
+                        </>
+                      ) : (
+                        <span className="muted">{t('cases.noHearing')}</span>
+                      )}
+                    </td>
+                    <td>{item.jurisdiction === 'CROWN' ? t('cases.crown') : item.jurisdiction === 'MAGISTRATES' ? t('cases.magistrates') : ''}</td>
+                    <td>
+                      <OfflineBadge item={item} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
     </>
   );
 }

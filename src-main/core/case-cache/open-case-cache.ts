@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { CpClient } from '../cp';
+import { openDatabase, type Database, type OpenedDatabase } from '../db';
+import { deriveKey } from '../keys';
+import { classifyFailure, cpSyncSource, DownloadQueue, SyncEngine, type DownloadProgress, type SyncRunState } from '../sync';
+import { Vault, type VaultOptions } from '../vault';
+
+export interface CaseCacheOptions {
+  /** The folder holding the encrypted database and the vault. */
+  dir: string;
+  masterKey: Buffer;
+  client: CpClient;
+  concurrency?: number;
+  budgetBytes?: () => number | null;
+  now?: () => Date;
+  onProgress?: (progress: DownloadProgress) => void;
+  onSyncState?: (state: SyncRunState) => void;
+  onCasesChanged?: (caseIds: string[]) => void;
+  vaultOptions?: VaultOptions;
+  /** Cases per associated-cases page (1–200, default 200): smaller pages let tests and benchmarks cut a sync between pages. */
+  deltaPageSize?: number;
+}
+
+export interface CaseCache {
+  readonly db: Database;
+  readonly opened: OpenedDatabase;
+  readonly vault: Vault;
+  readonly queue: DownloadQueue;
+  readonly engine: SyncEngine;
+  /** Stops downloads (partials are kept for resuming) and closes the database cleanly. */
+  close(): Promise<void>;
+}
+
+export const CACHE_DB_FILE = 'cache.db';
+export const VAULT_DIR = 'vault';
+
+/**
+ * The local cache of associated cases, assembled: the encrypted database, the encrypted vault, the
+ * persisted download queue and the sync engine, all keyed from the one master key. The app, the
+ * reliability tests and the benchmarks build it the same way, through here.
+ */
+export function openCaseCache(options: CaseCacheOptions): CaseCache {
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  const opened = openDatabase({ file: path.join(options.dir, CACHE_DB_FILE), key: deriveKey(options.masterKey, 'database') });
+  const db = opened.db;
+  const vault = new Vault(path.join(options.dir, VAULT_DIR), deriveKey(options.masterKey, 'vault'), options.vaultOptions);
+  const source = cpSyncSource(options.client, options.deltaPageSize);
+  const queue = new DownloadQueue({
+    db,
+    store: vault,
+    source,
+    classify: classifyFailure,
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.budgetBytes ? { budgetBytes: options.budgetBytes } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const engine = new SyncEngine({
+    db,
+    source,
+    store: vault,
+    queue,
+    classify: classifyFailure,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.onSyncState ? { onState: options.onSyncState } : {}),
+    ...(options.onCasesChanged ? { onCasesChanged: options.onCasesChanged } : {}),
+  });
+  let closed = false;
+  return {
+    db,
+    opened,
+    vault,
+    queue,
+    engine,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await queue.stop();
+      opened.close();
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import type { CaseDetail, CaseSearchResult, CaseSummary, PendingAssociation, RepresentationType, SyncStatus } from '../../../src-preload/api';
+import { checkUrn } from '../../../src-preload/api';
+import type { CaseCache } from '../case-cache';
+import type { CpClient } from '../cp';
+import { clearNewMaterial, getCaseDetail, listCaseSummaries, setKeepOffline } from '../db';
+import { BluebagError } from '../errors';
+import { enqueueJob, Outbox, readJob, updateJob } from '../outbox';
+import { classifyFailure, type DownloadProgress, type SyncRunState } from '../sync';
+import { ASSOCIATE_JOB, associationHandlers, DISASSOCIATE_JOB, pendingAssociations, type AssociationPayload } from './association-jobs';
+import { searchResultsFromWire } from './search-results';
+import { buildSyncStatus } from './sync-status';
+
+export interface CasesServiceOptions {
+  cache: CaseCache;
+  client: CpClient;
+  signedIn: () => boolean;
+  budgetBytes: () => number | null;
+  emitSync: (status: SyncStatus) => void;
+  emitCases: (caseIds: string[]) => void;
+  now?: () => Date;
+  /** How often to sync while signed in and online; default five minutes. */
+  syncIntervalMs?: number;
+}
+
+/**
+ * Everything the case screens and the sync screen ask of main: the cached cases, CP's case search,
+ * association changes (always through the durable outbox, so an offline request is kept and sent
+ * later), and sync — on sign-in, on a timer, when the connection returns, and on demand.
+ */
+export class CasesService {
+  readonly #o: CasesServiceOptions & { now: () => Date };
+  readonly #outbox: Outbox;
+  #timer: NodeJS.Timeout | null = null;
+  #lastProgress: DownloadProgress | null = null;
+
+  constructor(options: CasesServiceOptions) {
+    this.#o = { now: () => new Date(), ...options };
+    this.#outbox = new Outbox({
+      db: options.cache.db,
+      handlers: associationHandlers(options.client),
+      classify: classifyFailure,
+      now: this.#o.now,
+      onSettled: (job) => {
+        const caseId = job.caseId;
+        if (job.state === 'done') void this.syncNow();
+        if (caseId) this.#o.emitCases([caseId]);
+      },
+      onChange: () => this.#o.emitCases([]),
+    });
+  }
+
+  start(): void {
+    this.#o.cache.queue.start();
+    this.#outbox.start();
+    const interval = this.#o.syncIntervalMs ?? 5 * 60_000;
+    this.#timer = setInterval(() => {
+      if (this.#o.signedIn()) void this.syncNow();
+    }, interval);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    await this.#outbox.stop();
+  }
+
+  // --- what the screens read ------------------------------------------------------------------
+
+  list(): CaseSummary[] {
+    return listCaseSummaries(this.#o.cache.db);
+  }
+
+  get(caseId: string): CaseDetail {
+    const detail = getCaseDetail(this.#o.cache.db, caseId);
+    if (!detail) throw new BluebagError('not_found', 'errors.caseNotFound');
+    return detail;
+  }
+
+  /** The case on screen downloads first; opening it also clears its "new material" badge. */
+  focus(caseId: string | null): void {
+    if (caseId !== null) {
+      clearNewMaterial(this.#o.cache.db, caseId);
+      this.#o.emitCases([caseId]);
+    }
+    this.#o.cache.queue.focus(caseId);
+  }
+
+  setKeepOffline(caseId: string, keep: boolean): CaseSummary {
+    if (!setKeepOffline(this.#o.cache.db, caseId, keep)) throw new BluebagError('not_found', 'errors.caseNotFound');
+    this.#o.cache.queue.pump();
+    this.#o.emitCases([caseId]);
+    this.#emitSync();
+    return this.list().find((row) => row.id === caseId) as CaseSummary;
+  }
+
+  // --- Common Platform ------------------------------------------------------------------------
+
+  async search(rawUrn: string): Promise<CaseSearchResult[]> {
+    const check = checkUrn(rawUrn);
+    if (!check.ok) throw new BluebagError('invalid_argument', check.messageKey);
+    const answer = await this.#o.client.searchCases({ by: 'urn', prosecutionCaseReference: check.urn });
+    const cached = new Set(this.list().map((row) => row.id));
+    return searchResultsFromWire(answer, (id) => cached.has(id));
+  }
+
+  associate(request: { caseId: string; defendantId: string; representationType: RepresentationType; laaContractNumber?: string; urn: string; defendantName: string }): Promise<{ state: 'associated' | 'pending' }> {
+    const payload: AssociationPayload = {
+      caseId: request.caseId,
+      defendantId: request.defendantId,
+      urn: request.urn,
+      defendantName: request.defendantName,
+      representationType: request.representationType,
+      ...(request.laaContractNumber ? { laaContractNumber: request.laaContractNumber } : {}),
+    };
+    return this.#send(ASSOCIATE_JOB, payload, 'associated');
+  }
+
+  disassociate(caseId: string, defendantId: string): Promise<{ state: 'disassociated' | 'pending' }> {
+    const detail = getCaseDetail(this.#o.cache.db, caseId);
+    const defendant = detail?.defendants.find((d) => d.id === defendantId);
+    if (!detail || !defendant) throw new BluebagError('not_found', 'errors.caseNotFound');
+    return this.#send(DISASSOCIATE_JOB, { caseId, defendantId, urn: detail.summary.urn, defendantName: defendant.name }, 'disassociated');
+  }
+
+  pending(): PendingAssociation[] {
+    return pendingAssociations(this.#o.cache.db);
+  }
+
+  cancelPending(jobId: string): PendingAssociation[] {
+    const job = readJob(this.#o.cache.db, jobId);
+    if (!job || (job.kind !== ASSOCIATE_JOB && job.kind !== DISASSOCIATE_JOB)) throw new BluebagError('not_found', 'errors.jobNotFound');
+    if (job.state === 'active') throw new BluebagError('conflict', 'errors.jobAlreadySending');
+    if (job.state !== 'done') updateJob(this.#o.cache.db, jobId, { state: 'cancelled' }, this.#o.now());
+    this.#o.emitCases([]);
+    return this.pending();
+  }
+
+  /** Number of jobs not yet accepted by CP: sign-out asks what to do with them. */
+  unsentCount(): number {
+    const row = this.#o.cache.db.prepare("SELECT count(*) AS n FROM outbox_jobs WHERE state IN ('queued', 'active', 'failed')").get() as { n: number };
+    return row.n;
+  }
+
+  // --- sync -----------------------------------------------------------------------------------
+
+  async syncNow(): Promise<SyncStatus> {
+    if (!this.#o.signedIn()) return this.status();
+    void this.#outbox.wake();
+    await this.#o.cache.engine.syncNow();
+    return this.status();
+  }
+
+  /** The connection is back (or the user signed in): send what waits, then sync. */
+  reconnected(): void {
+    if (!this.#o.signedIn()) return;
+    this.#o.cache.queue.resume();
+    void this.syncNow();
+  }
+
+  pause(): SyncStatus {
+    this.#o.cache.queue.pause();
+    return this.status();
+  }
+
+  resume(): SyncStatus {
+    this.#o.cache.queue.resume();
+    return this.status();
+  }
+
+  retryFailed(): SyncStatus {
+    this.#o.cache.queue.retryFailed();
+    return this.status();
+  }
+
+  status(): SyncStatus {
+    return buildSyncStatus({
+      db: this.#o.cache.db,
+      engine: this.#o.cache.engine.state,
+      progress: this.#lastProgress ?? this.#o.cache.queue.progress(),
+      signedIn: this.#o.signedIn(),
+      budgetBytes: this.#o.budgetBytes(),
+    });
+  }
+
+  onProgress(progress: DownloadProgress): void {
+    this.#lastProgress = progress;
+    this.#emitSync();
+  }
+
+  onEngineState(_state: SyncRunState): void {
+    this.#lastProgress = this.#o.cache.queue.progress();
+    this.#emitSync();
+  }
+
+  /** Sign-out: CP's data leaves this laptop; unsent work stays (to send after the next sign-in) or goes. */
+  async wipe(unsentWork: 'keep' | 'discard'): Promise<void> {
+    const { db, vault, queue } = this.#o.cache;
+    await queue.stop();
+    db.transaction(() => {
+      db.prepare('DELETE FROM cases').run();
+      db.prepare('DELETE FROM sync_state').run();
+      if (unsentWork === 'discard') db.prepare("UPDATE outbox_jobs SET state = 'cancelled' WHERE state IN ('queued', 'active', 'failed')").run();
+    })();
+    await vault.clear();
+    this.#lastProgress = null;
+    queue.start();
+    this.#o.emitCases([]);
+    this.#emitSync();
+  }
+
+  #emitSync(): void {
+    this.#o.emitSync(this.status());
+  }
+
+  async #send<S extends string>(kind: string, payload: AssociationPayload, doneState: S): Promise<{ state: S | 'pending' }> {
+    const db = this.#o.cache.db;
+    const job = db.transaction(() => enqueueJob(db, { kind, caseId: payload.caseId, payload }, this.#o.now()))();
+    this.#o.emitCases([payload.caseId]);
+    // Try at once; when CP cannot be reached the job simply stays queued, durable on disk.
+    await this.#outbox.wake();
+    const after = readJob(db, job.id);
+    switch (after?.state) {
+      case 'done':
+        return { state: doneState };
+      case 'failed': {
+        // Refused while the user watches: they read why on the spot, so the job is not kept as pending.
+        updateJob(db, job.id, { state: 'cancelled' }, this.#o.now());
+        throw new BluebagError('conflict', after.lastErrorKey ?? 'errors.cpRefused');
+      }
+      default:
+        return { state: 'pending' };
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Sends one request to CP: base URL, bearer token, standard headers, and the translation of a fetch that
+ * got no answer into CpOfflineError / CpTimeoutError. Status codes and bodies are the callers' business.
+ */
+import { CpOfflineError, type CpOperation } from './errors';
+import type { RequestLifetime } from './request-lifetime';
+
+export interface TransportConfig {
+  readonly baseUrl: string;
+  readonly accessToken: () => Promise<string>;
+  readonly fetch: typeof fetch;
+}
+
+export interface OutgoingRequest {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** Already percent-encoded path, starting with '/'. */
+  readonly path: string;
+  readonly query?: URLSearchParams;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly json?: unknown;
+  readonly idempotencyKey?: string;
+}
+
+// RFC 9110 token characters would be enough for the header, but CP documents 1–255 printable ASCII.
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** Checks and trims a base URL once, so every path can simply be appended (a path prefix is kept). */
+export function normaliseBaseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError('Common Platform address must be http(s)');
+  if (url.search !== '' || url.hash !== '') throw new RangeError('Common Platform address must not have a query or fragment');
+  return url.href.replace(/\/+$/, '');
+}
+
+export function assertIdempotencyKey(key: string): void {
+  if (!IDEMPOTENCY_KEY.test(key)) throw new RangeError('Idempotency-Key must be 1-255 printable ASCII characters without spaces');
+}
+
+/** The transport's error code (undici puts the errno on `cause`): safe to keep, unlike the message. */
+function networkCode(error: unknown): string | null {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if ('code' in e && typeof e.code === 'string' && /^[A-Z0-9_]{1,40}$/.test(e.code)) return e.code;
+  }
+  return null;
+}
+
+/**
+ * Sends the request; `timeoutMs` starts once the token is in hand (a token refresh is the auth layer's
+ * network call, with its own limits) and keeps running until the lifetime is disarmed or closed.
+ */
+export async function send(config: TransportConfig, operation: CpOperation, request: OutgoingRequest, lifetime: RequestLifetime, timeoutMs: number): Promise<Response> {
+  // Asked for every request: the auth layer may have refreshed it since the last one.
+  const token = await config.accessToken();
+  lifetime.arm(timeoutMs);
+  const headers = new Headers(request.headers);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  headers.set('Authorization', `Bearer ${token}`);
+  if (request.idempotencyKey !== undefined) headers.set('Idempotency-Key', request.idempotencyKey);
+  let body: string | undefined;
+  if (request.json !== undefined) {
+    headers.set('Content-Type', 'application/json');
+    body = JSON.stringify(request.json);
+  }
+  const query = request.query?.toString() ?? '';
+  const url = `${config.baseUrl}${request.path}${query === '' ? '' : `?${query}`}`;
+  try {
+    return await config.fetch(url, {
+      method: request.method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      signal: lifetime.signal,
+      // CP never redirects API calls; a redirect is a captive portal or a misconfigured proxy, and
+      // following it would send the bearer token (or the user) somewhere else.
+      redirect: 'manual',
+    });
+  } catch (error) {
+    const reason = lifetime.abortReason();
+    if (reason !== null) throw reason;
+    throw new CpOfflineError(operation, networkCode(error));
+  }
+}

@@ -1,0 +1,143 @@
+import type { Database } from '../db';
+import { backoffMs, type FailureClassifier } from '../sync';
+import { earliestRetryAt, nextDueJob, readJob, requeueActiveJobs, updateJob, type OutboxJob } from './outbox-jobs';
+
+/** Sends one kind of job to CP. Resolves with what to store as the job's result; throws typed errors. */
+export type OutboxHandler = (job: OutboxJob) => Promise<unknown>;
+
+export type OutboxPause = 'offline' | 'serverBusy' | 'signInRequired' | null;
+
+export interface OutboxOptions {
+  db: Database;
+  handlers: Record<string, OutboxHandler>;
+  classify: FailureClassifier;
+  now?: () => Date;
+  random?: () => number;
+  /** A job reached an end: sent (done) or refused for good (failed). */
+  onSettled?: (job: OutboxJob) => void;
+  onChange?: () => void;
+}
+
+/**
+ * The one durable queue for everything sent to CP. Jobs run one at a time in the order they were made
+ * (a disassociation queued after an association must not overtake it). A lost connection or a
+ * Retry-After pauses the whole queue, not just the job; a transient failure backs the job off with
+ * jitter; a refusal (4xx other than 408/429) stops the job and keeps its reason for the user.
+ */
+export class Outbox {
+  readonly #o: Required<Omit<OutboxOptions, 'onSettled' | 'onChange'>> & Pick<OutboxOptions, 'onSettled' | 'onChange'>;
+  #running = false;
+  #draining: Promise<void> | null = null;
+  #pausedFor: OutboxPause = null;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(options: OutboxOptions) {
+    this.#o = { now: () => new Date(), random: Math.random, ...options };
+  }
+
+  start(): void {
+    requeueActiveJobs(this.#o.db);
+    this.#running = true;
+    void this.drain();
+  }
+
+  stop(): Promise<void> {
+    this.#running = false;
+    if (this.#timer) clearTimeout(this.#timer);
+    return this.#draining ?? Promise.resolve();
+  }
+
+  get pausedFor(): OutboxPause {
+    return this.#pausedFor;
+  }
+
+  /** Connectivity returned, the user pressed "send now", or a job was added: try what is due. */
+  wake(options: { now?: boolean } = {}): Promise<void> {
+    this.#pausedFor = null;
+    if (options.now) this.#o.db.prepare("UPDATE outbox_jobs SET next_attempt_at = NULL WHERE state = 'queued'").run();
+    return this.drain();
+  }
+
+  drain(): Promise<void> {
+    if (!this.#running || this.#pausedFor !== null) return this.#draining ?? Promise.resolve();
+    this.#draining ??= this.#drainLoop().finally(() => {
+      this.#draining = null;
+      this.#schedule();
+    });
+    return this.#draining;
+  }
+
+  async #drainLoop(): Promise<void> {
+    const { db } = this.#o;
+    while (this.#running && this.#pausedFor === null) {
+      const job = nextDueJob(db, this.#o.now(), []);
+      if (!job) return;
+      updateJob(db, job.id, { state: 'active' }, this.#o.now());
+      this.#o.onChange?.();
+      try {
+        const handler = this.#o.handlers[job.kind];
+        if (!handler) throw new Error('no handler for this kind of job');
+        const result = await handler(job);
+        updateJob(db, job.id, { state: 'done', attempts: job.attempts + 1, lastErrorKey: null, nextAttemptAt: null, result }, this.#o.now());
+        this.#settled(job.id);
+      } catch (error) {
+        this.#failed(job, error);
+      }
+      this.#o.onChange?.();
+    }
+  }
+
+  #failed(job: OutboxJob, error: unknown): void {
+    const { db } = this.#o;
+    const now = this.#o.now();
+    const { failure, messageKey } = this.#o.classify(error);
+    const attempts = job.attempts + 1;
+    const later = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    switch (failure.kind) {
+      case 'offline':
+        this.#pausedFor = 'offline';
+        updateJob(db, job.id, { state: 'queued', lastErrorKey: messageKey }, now);
+        return;
+      case 'wait':
+        this.#pausedFor = 'serverBusy';
+        updateJob(db, job.id, { state: 'queued', lastErrorKey: messageKey, nextAttemptAt: later(failure.ms) }, now);
+        this.#resumeAfter(failure.ms);
+        return;
+      case 'signInRequired':
+        this.#pausedFor = 'signInRequired';
+        updateJob(db, job.id, { state: 'queued', lastErrorKey: messageKey }, now);
+        return;
+      case 'retry':
+      case 'restart':
+      case 'diskFull':
+        updateJob(db, job.id, { state: 'queued', attempts, lastErrorKey: messageKey, nextAttemptAt: later(backoffMs(attempts, this.#o.random)) }, now);
+        return;
+      case 'fatal':
+        updateJob(db, job.id, { state: 'failed', attempts, lastErrorKey: messageKey, nextAttemptAt: null }, now);
+        this.#settled(job.id);
+        return;
+    }
+  }
+
+  #settled(id: string): void {
+    const job = this.#o.onSettled ? readJob(this.#o.db, id) : null;
+    if (job) this.#o.onSettled?.(job);
+  }
+
+  #resumeAfter(ms: number): void {
+    const timer = setTimeout(() => {
+      if (this.#pausedFor === 'serverBusy') void this.wake();
+    }, ms);
+    timer.unref();
+  }
+
+  /** Wakes up when the earliest backed-off job is due. */
+  #schedule(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    if (!this.#running || this.#pausedFor !== null) return;
+    const at = earliestRetryAt(this.#o.db);
+    if (!at) return;
+    this.#timer = setTimeout(() => void this.drain(), Math.max(50, new Date(at).getTime() - this.#o.now().getTime()));
+    this.#timer.unref();
+  }
+}

@@ -1,0 +1,17 @@
+import { MAX_DELTA_LIMIT, type CpClient } from '../cp';
+import { caseRecordFromBundle } from './case-record-mapper';
+import type { DeltaPage, MaterialBody, SyncSource } from './sync-source';
+
+/** What sync needs from Common Platform, on top of the CP client (which has validated every answer). */
+export function cpSyncSource(client: CpClient, pageSize = MAX_DELTA_LIMIT): SyncSource {
+  return {
+    async associatedCases(cursor): Promise<DeltaPage> {
+      const page = await client.associatedCases(cursor, pageSize);
+      return { changed: page.changed.map(caseRecordFromBundle), removed: [...page.removed], cursor: page.cursor, hasMore: page.hasMore };
+    },
+    async materialContent(materialId, offset, signal): Promise<MaterialBody> {
+      const stream = await client.materialContent(materialId, { offset, signal });
+      return { status: stream.status, body: stream.body, cancel: () => stream.cancel() };
+    },
+  };
+}

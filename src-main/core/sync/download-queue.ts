@@ -1,0 +1,365 @@
+import type { Database } from '../db';
+import { backoffMs } from './backoff';
+import type { BlobStore, BlobWriter, FailureClassifier, FailureKind, MaterialBody, SyncSource } from './sync-source';
+
+export interface DownloadProgress {
+  queued: number;
+  active: number;
+  stored: number;
+  failed: number;
+  bytesDone: number;
+  bytesTotal: number;
+  /** Why downloads are not running, when they are not. */
+  pausedFor: 'user' | 'offline' | 'serverBusy' | 'diskFull' | 'signInRequired' | 'storageBudget' | null;
+  perCase: Array<{ caseId: string; stored: number; total: number; bytesDone: number; bytesTotal: number }>;
+}
+
+export interface DownloadQueueOptions {
+  db: Database;
+  store: BlobStore;
+  source: SyncSource;
+  classify: FailureClassifier;
+  concurrency?: number;
+  now?: () => Date;
+  random?: () => number;
+  onProgress?: (progress: DownloadProgress) => void;
+  /** At most one progress event per this many milliseconds: the UI needs a steady bar, not a flood. */
+  progressIntervalMs?: number;
+  /** Most bytes of documents to keep; null = no limit. Read at every pick, so a new setting applies at once. */
+  budgetBytes?: () => number | null;
+}
+
+interface QueueRow {
+  id: string;
+  size: number;
+  sha256: string;
+  attempts: number;
+  case_id: string;
+}
+
+/**
+ * The persisted download queue: its state is the `materials` table, so it survives a crash or a kill.
+ * Bounded concurrency; the case on screen first, then cases by nearest hearing; each download resumes
+ * from what the vault has verified on disk (HTTP Range), is checked against CP's SHA-256 before it
+ * counts as stored, and failures back off per item — or pause the whole queue when the cause is global
+ * (offline, Retry-After, disk full, signed out).
+ */
+export class DownloadQueue {
+  readonly #options: Required<Omit<DownloadQueueOptions, 'onProgress'>> & Pick<DownloadQueueOptions, 'onProgress'>;
+  readonly #inFlight = new Map<string, { controller: AbortController; caseId: string; bytes: number }>();
+  #focusCaseId: string | null = null;
+  #pausedFor: DownloadProgress['pausedFor'] = null;
+  #resumeTimer: NodeJS.Timeout | null = null;
+  #retryTimer: NodeJS.Timeout | null = null;
+  #progressTimer: NodeJS.Timeout | null = null;
+  #running = false;
+  #idleWaiters: Array<() => void> = [];
+
+  constructor(options: DownloadQueueOptions) {
+    this.#options = { concurrency: 4, now: () => new Date(), random: Math.random, progressIntervalMs: 250, budgetBytes: () => null, ...options };
+  }
+
+  /** Downloads marked active by a run that died are queued again before anything starts. */
+  start(): void {
+    this.#options.db.prepare("UPDATE materials SET download_state = 'queued' WHERE download_state = 'downloading'").run();
+    this.#running = true;
+    this.pump();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    for (const timer of [this.#resumeTimer, this.#retryTimer, this.#progressTimer]) if (timer) clearTimeout(timer);
+    for (const { controller } of this.#inFlight.values()) controller.abort();
+    await this.whenIdle();
+  }
+
+  pause(): void {
+    this.#pausedFor = 'user';
+    for (const { controller } of this.#inFlight.values()) controller.abort();
+    this.#emitProgress();
+  }
+
+  /** Resumes after the user's pause, or retries now after any global pause (e.g. connectivity is back). */
+  resume(): void {
+    this.#pausedFor = null;
+    if (this.#resumeTimer) clearTimeout(this.#resumeTimer);
+    // Whatever was waiting out a backoff is due now: the reason to wait (offline, busy) has passed.
+    const now = this.#options.now().toISOString();
+    this.#options.db.prepare("UPDATE materials SET next_attempt_at = NULL WHERE download_state = 'queued'").run();
+    this.#options.db
+      .prepare("UPDATE materials SET next_attempt_at = ? WHERE download_state = 'failed' AND next_attempt_at IS NOT NULL")
+      .run(now);
+    this.pump();
+  }
+
+  /** The user's "retry": every failed download, including those that failed for good, is queued again. */
+  retryFailed(): void {
+    this.#options.db
+      .prepare("UPDATE materials SET download_state = 'queued', attempts = 0, next_attempt_at = NULL, error_key = NULL WHERE download_state = 'failed'")
+      .run();
+    this.resume();
+  }
+
+  get pausedFor(): DownloadProgress['pausedFor'] {
+    return this.#pausedFor;
+  }
+
+  focus(caseId: string | null): void {
+    this.#focusCaseId = caseId;
+    this.pump();
+  }
+
+  /** Resolves when nothing is downloading and nothing is due now. */
+  whenIdle(): Promise<void> {
+    if (this.#inFlight.size === 0 && (this.#pausedFor !== null || !this.#running || this.#nextDue() === null)) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /** Starts as many downloads as the concurrency allows. Safe to call at any time. */
+  pump(): void {
+    if (!this.#running || this.#pausedFor !== null) return this.#settle();
+    while (this.#inFlight.size < this.#options.concurrency) {
+      const row = this.#nextDue();
+      if (!row) break;
+      const controller = new AbortController();
+      this.#inFlight.set(row.id, { controller, caseId: row.case_id, bytes: 0 });
+      this.#options.db.prepare("UPDATE materials SET download_state = 'downloading' WHERE id = ?").run(row.id);
+      void this.#download(row, controller.signal).finally(() => {
+        this.#inFlight.delete(row.id);
+        this.pump();
+      });
+    }
+    this.#scheduleRetry();
+    this.#emitProgressSoon();
+    this.#settle();
+  }
+
+  progress(): DownloadProgress {
+    const rows = this.#options.db
+      .prepare(
+        `SELECT d.case_id AS caseId, m.download_state AS state, count(*) AS n, sum(m.size) AS bytes
+         FROM materials m JOIN documents d ON d.id = m.document_id JOIN cases c ON c.id = d.case_id
+         WHERE c.keep_offline = 1 AND c.association_state = 'associated'
+         GROUP BY d.case_id, m.download_state`,
+      )
+      .all() as Array<{ caseId: string; state: string; n: number; bytes: number }>;
+    const perCase = new Map<string, DownloadProgress['perCase'][number]>();
+    const totals = { queued: 0, stored: 0, failed: 0, bytesDone: 0, bytesTotal: 0 };
+    for (const row of rows) {
+      const entry = perCase.get(row.caseId) ?? { caseId: row.caseId, stored: 0, total: 0, bytesDone: 0, bytesTotal: 0 };
+      entry.total += row.n;
+      entry.bytesTotal += row.bytes;
+      totals.bytesTotal += row.bytes;
+      if (row.state === 'stored') {
+        entry.stored += row.n;
+        entry.bytesDone += row.bytes;
+        totals.stored += row.n;
+        totals.bytesDone += row.bytes;
+      } else if (row.state === 'failed') {
+        totals.failed += row.n;
+      } else {
+        totals.queued += row.n;
+      }
+      perCase.set(row.caseId, entry);
+    }
+    for (const active of this.#inFlight.values()) {
+      totals.bytesDone += active.bytes;
+      const entry = perCase.get(active.caseId);
+      if (entry) entry.bytesDone += active.bytes;
+    }
+    return {
+      ...totals,
+      queued: totals.queued - this.#inFlight.size,
+      active: this.#inFlight.size,
+      pausedFor: this.#pausedFor,
+      perCase: [...perCase.values()].filter((entry) => entry.stored < entry.total),
+    };
+  }
+
+  #nextDue(): QueueRow | null {
+    const row = this.#options.db
+      .prepare(
+        `SELECT m.id, m.size, m.sha256, m.attempts, d.case_id
+         FROM materials m JOIN documents d ON d.id = m.document_id JOIN cases c ON c.id = d.case_id
+         WHERE ((m.download_state = 'queued' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= @now))
+                OR (m.download_state = 'failed' AND m.next_attempt_at IS NOT NULL AND m.next_attempt_at <= @now))
+           AND c.keep_offline = 1 AND c.association_state = 'associated' AND d.is_removed = 0
+           AND m.id NOT IN (SELECT value FROM json_each(@inFlight))
+         ORDER BY (d.case_id = @focus) DESC, c.next_hearing_at IS NULL, c.next_hearing_at, m.size
+         LIMIT 1`,
+      )
+      .get({
+        now: this.#options.now().toISOString(),
+        inFlight: JSON.stringify([...this.#inFlight.keys()]),
+        focus: this.#focusCaseId ?? '',
+      }) as QueueRow | undefined;
+    if (!row) return null;
+    const budget = this.#options.budgetBytes();
+    if (budget !== null && this.#committedBytes() + row.size > budget) {
+      // Smallest first within a case would still not fit: stop here rather than fill the disk past
+      // what the user allowed. Raising the budget (or dropping a case) resumes the queue.
+      this.#pauseAll('storageBudget');
+      return null;
+    }
+    return row;
+  }
+
+  /** Bytes of documents stored or being downloaded: what the budget is measured against. */
+  #committedBytes(): number {
+    const stored = this.#options.db.prepare("SELECT coalesce(sum(size), 0) AS bytes FROM materials WHERE download_state = 'stored'").get() as { bytes: number };
+    let inFlight = 0;
+    for (const id of this.#inFlight.keys()) {
+      const row = this.#options.db.prepare('SELECT size FROM materials WHERE id = ?').get(id) as { size: number } | undefined;
+      inFlight += row?.size ?? 0;
+    }
+    return stored.bytes + inFlight;
+  }
+
+  async #download(row: QueueRow, signal: AbortSignal): Promise<void> {
+    const { store, source, db } = this.#options;
+    let writer: BlobWriter | null = null;
+    let response: MaterialBody | null = null;
+    try {
+      // A previous run may have published the blob and died before recording it.
+      if (store.has(row.id)) {
+        if ((await store.sha256(row.id)) === row.sha256) return this.#markStored(row.id);
+        await store.delete(row.id);
+      }
+      writer = await store.openWriter(row.id);
+      let offset = writer.committedBytes;
+      if (offset > row.size) {
+        await writer.abort();
+        writer = await store.openWriter(row.id);
+        offset = 0;
+      }
+      if (offset < row.size) {
+        response = await source.materialContent(row.id, offset, signal);
+        if (offset > 0 && response.status === 200) {
+          // The server ignored the range (the material changed or it cannot resume): start clean.
+          await writer.abort();
+          writer = await store.openWriter(row.id);
+        }
+        const active = this.#inFlight.get(row.id);
+        if (active) active.bytes = writer.committedBytes;
+        for await (const chunk of response.body) {
+          await writer.write(chunk);
+          if (active) active.bytes += chunk.byteLength;
+          this.#emitProgressSoon();
+        }
+      }
+      const { size, sha256 } = await writer.finish();
+      writer = null;
+      if (size !== row.size || sha256 !== row.sha256) {
+        await store.delete(row.id);
+        return this.#markFailed(row, 'errors.hashMismatch', { kind: 'retry' });
+      }
+      this.#markStored(row.id);
+    } catch (error) {
+      response?.cancel();
+      // The partial blob is kept (closed, its verified prefix on disk): the next attempt resumes from it.
+      await writer?.close().catch(() => undefined);
+      if (signal.aborted) {
+        db.prepare("UPDATE materials SET download_state = 'queued' WHERE id = ?").run(row.id);
+        return;
+      }
+      const { failure, messageKey } = this.#options.classify(error);
+      if (failure.kind === 'restart') await store.delete(row.id).catch(() => undefined);
+      this.#markFailed(row, messageKey, failure);
+    }
+  }
+
+  #markStored(id: string): void {
+    this.#options.db
+      .prepare("UPDATE materials SET download_state = 'stored', attempts = 0, next_attempt_at = NULL, error_key = NULL WHERE id = ?")
+      .run(id);
+  }
+
+  #markFailed(row: QueueRow, messageKey: string, failure: FailureKind): void {
+    const now = this.#options.now().getTime();
+    // Items that failed on their own merit back off and show as failed; a global cause (offline,
+    // Retry-After, disk full, signed out) pauses the whole queue and costs the item nothing.
+    let state: 'queued' | 'failed' = 'queued';
+    let attempts = row.attempts;
+    let nextAttemptAt: number | null = null;
+    switch (failure.kind) {
+      case 'retry':
+      case 'restart':
+        state = 'failed';
+        attempts += 1;
+        nextAttemptAt = now + backoffMs(attempts, this.#options.random);
+        break;
+      case 'fatal':
+        state = 'failed';
+        attempts += 1;
+        break;
+      case 'offline':
+        this.#pauseAll('offline');
+        break;
+      case 'wait':
+        nextAttemptAt = now + failure.ms;
+        this.#pauseAll('serverBusy', failure.ms);
+        break;
+      case 'diskFull':
+        this.#pauseAll('diskFull');
+        break;
+      case 'signInRequired':
+        this.#pauseAll('signInRequired');
+        break;
+    }
+    this.#options.db
+      .prepare('UPDATE materials SET download_state = ?, attempts = ?, next_attempt_at = ?, error_key = ? WHERE id = ?')
+      .run(state, attempts, nextAttemptAt === null ? null : new Date(nextAttemptAt).toISOString(), messageKey, row.id);
+  }
+
+  #pauseAll(reason: NonNullable<DownloadProgress['pausedFor']>, forMs?: number): void {
+    if (this.#pausedFor === 'user') return;
+    this.#pausedFor = reason;
+    for (const { controller } of this.#inFlight.values()) controller.abort();
+    if (forMs !== undefined) {
+      if (this.#resumeTimer) clearTimeout(this.#resumeTimer);
+      this.#resumeTimer = setTimeout(() => {
+        if (this.#pausedFor === reason) this.resume();
+      }, forMs);
+      this.#resumeTimer.unref();
+    }
+    this.#emitProgress();
+  }
+
+  /** Wakes up when the earliest backed-off item is due. */
+  #scheduleRetry(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    if (!this.#running || this.#pausedFor !== null) return;
+    const next = this.#options.db
+      .prepare(
+        `SELECT min(m.next_attempt_at) AS at FROM materials m JOIN documents d ON d.id = m.document_id JOIN cases c ON c.id = d.case_id
+         WHERE m.download_state IN ('queued', 'failed') AND m.next_attempt_at IS NOT NULL
+           AND c.keep_offline = 1 AND c.association_state = 'associated'`,
+      )
+      .get() as { at: string | null };
+    if (!next.at) return;
+    const delay = Math.max(50, new Date(next.at).getTime() - this.#options.now().getTime());
+    this.#retryTimer = setTimeout(() => this.pump(), delay);
+    this.#retryTimer.unref();
+  }
+
+  #emitProgressSoon(): void {
+    if (this.#progressTimer || !this.#options.onProgress) return;
+    this.#progressTimer = setTimeout(() => {
+      this.#progressTimer = null;
+      this.#emitProgress();
+    }, this.#options.progressIntervalMs);
+    this.#progressTimer.unref();
+  }
+
+  #emitProgress(): void {
+    this.#options.onProgress?.(this.progress());
+  }
+
+  #settle(): void {
+    if (this.#inFlight.size > 0) return;
+    if (this.#running && this.#pausedFor === null && this.#nextDue() !== null) return;
+    const waiters = this.#idleWaiters.splice(0);
+    for (const resolve of waiters) resolve();
+    if (waiters.length > 0) this.#emitProgress();
+  }
+}

@@ -1,0 +1,62 @@
+import type { CaseRecord } from '../db';
+
+/** One page of the associated-cases delta, already validated and mapped to cache records. */
+export interface DeltaPage {
+  changed: CaseRecord[];
+  removed: string[];
+  cursor: string;
+  hasMore: boolean;
+}
+
+export interface MaterialBody {
+  /** 206 when the server honoured the offset; 200 means it sent the whole file (start again). */
+  status: 200 | 206;
+  body: AsyncIterable<Uint8Array>;
+  /** Releases the connection when the body will not be read to the end. */
+  cancel(): void;
+}
+
+/** What sync needs from Common Platform; the CP client adapter provides it. */
+export interface SyncSource {
+  associatedCases(cursor: string | null): Promise<DeltaPage>;
+  materialContent(materialId: string, offset: number, signal: AbortSignal): Promise<MaterialBody>;
+}
+
+/** What sync needs from the vault. */
+export interface BlobStore {
+  openWriter(id: string): Promise<BlobWriter>;
+  has(id: string): boolean;
+  sha256(id: string): Promise<string>;
+  delete(id: string): Promise<void>;
+}
+
+export interface BlobWriter {
+  readonly committedBytes: number;
+  write(data: Uint8Array): Promise<void>;
+  finish(): Promise<{ size: number; sha256: string }>;
+  abort(): Promise<void>;
+  /** Stops writing but keeps the verified prefix on disk for a later resume. */
+  close(): Promise<void>;
+}
+
+/**
+ * How a failure should be treated. `offline`: stop trying until connectivity returns; `wait`: the
+ * server asked us to slow down (Retry-After), pause everything that long; `retry`: back off this item;
+ * `restart`: back off, and throw away the partial file (the server cannot resume it); `diskFull`: pause
+ * downloads until the user frees space; `fatal`: stop this item and say why.
+ */
+export type FailureKind =
+  | { kind: 'offline' }
+  | { kind: 'wait'; ms: number }
+  | { kind: 'retry' }
+  | { kind: 'restart' }
+  | { kind: 'diskFull' }
+  | { kind: 'signInRequired' }
+  | { kind: 'fatal' };
+
+export interface ClassifiedFailure {
+  failure: FailureKind;
+  messageKey: string;
+}
+
+export type FailureClassifier = (error: unknown) => ClassifiedFailure;

@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { openBlobFile, type BlobFile, type OpenBlobFile } from './blob-file';
+import { FINISHED_SUFFIX, PARTIAL_SUFFIX, assertBlobId, fileStem, finishedLayout } from './blob-format';
+import { streamPlaintext, type VerifiedTails } from './blob-reader';
+import { VaultBlobWriter, type BlobWriter } from './blob-writer';
+import { resumePartial, startFresh } from './partial-recovery';
+import { isErrno, toVaultError, VaultBusyError, VaultKeyError, VaultNotFoundError, VaultRangeError } from './vault-errors';
+
+export interface VaultOptions {
+  /** fdatasync a long write every this many bytes (default 8 MiB): bounds what a power cut can lose. */
+  syncIntervalBytes?: number;
+  /** Opens partial files for writing. A seam for fault injection in tests (e.g. a disk that fills up). */
+  openFile?: OpenBlobFile;
+}
+
+const DEFAULT_SYNC_INTERVAL = 8 * 1024 * 1024;
+const MAX_REMEMBERED_TAILS = 4096;
+
+/**
+ * The encrypted document store: one file per blob in `dir`, chunked so any byte range decrypts on its
+ * own (see blob-format.ts for the layout and chunk-cipher.ts for the cryptography). One Vault per
+ * folder per process: it is what keeps two writers off the same blob.
+ */
+export class Vault {
+  readonly #dir: string;
+  readonly #key: Buffer;
+  readonly #syncIntervalBytes: number;
+  readonly #openFile: OpenBlobFile;
+  readonly #writers = new Map<string, BlobWriter>();
+  /** Ids whose openWriter is still preparing the file: a second open for them is refused. */
+  readonly #opening = new Set<string>();
+  readonly #tails: VerifiedTails & { clear(): void; size: number } = new Set<string>();
+
+  constructor(dir: string, key: Buffer, options: VaultOptions = {}) {
+    if (key.length !== 32) throw new VaultKeyError();
+    this.#dir = path.resolve(dir);
+    // A private copy: the caller may zero or reuse its buffer.
+    this.#key = Buffer.from(key);
+    this.#syncIntervalBytes = options.syncIntervalBytes ?? DEFAULT_SYNC_INTERVAL;
+    this.#openFile = options.openFile ?? openBlobFile;
+  }
+
+  /**
+   * Starts or resumes writing blob `id`; see BlobWriter.committedBytes for where to resume from. A
+   * writer still open for the id (one a failed download dropped without close()) is closed first and
+   * its partial resumed, so a retry never waits for a restart.
+   */
+  async openWriter(id: string): Promise<BlobWriter> {
+    assertBlobId(id);
+    if (this.#opening.has(id)) throw new VaultBusyError();
+    this.#opening.add(id);
+    let file: BlobFile | null = null;
+    try {
+      await this.#writers.get(id)?.close();
+      await mkdir(this.#dir, { recursive: true, mode: 0o700 });
+      const partial = this.#partialPath(id);
+      let resuming = true;
+      try {
+        file = await this.#openFile(partial, 'r+');
+      } catch (error) {
+        if (!isErrno(error, 'ENOENT')) throw error;
+        file = await this.#openFile(partial, 'w+');
+        resuming = false;
+      }
+      const start = resuming ? await resumePartial(file, this.#key, id) : await startFresh(file, this.#key, id);
+      const writer = new VaultBlobWriter(
+        file,
+        start,
+        { partial, finished: this.#finishedPath(id), dir: this.#dir },
+        { syncIntervalBytes: this.#syncIntervalBytes, onClose: () => this.#release(id, writer) },
+      );
+      this.#writers.set(id, writer);
+      return writer;
+    } catch (error) {
+      if (file) await file.close().catch(() => undefined);
+      throw toVaultError(error);
+    } finally {
+      this.#opening.delete(id);
+    }
+  }
+
+  /** True for finished blobs only; a partial write is not a document yet. */
+  has(id: string): boolean {
+    return this.#statFinished(id) !== null;
+  }
+
+  /** Plaintext size of a finished blob, or null if there is none. Throws VaultCorruptError for a file whose length cannot be a blob. */
+  size(id: string): number | null {
+    const fileBytes = this.#statFinished(id);
+    return fileBytes === null ? null : finishedLayout(fileBytes).size;
+  }
+
+  /**
+   * Streams plaintext bytes [start, endInclusive] of a finished blob, decrypting only the chunks it
+   * touches. The range is checked before anything is returned, so a protocol handler can answer 416
+   * (VaultRangeError) or 404 (VaultNotFoundError) before it sends headers. Unlike HTTP, an end past the
+   * blob is refused rather than clamped, so the caller's Content-Length can never be wrong.
+   */
+  readRange(id: string, start: number, endInclusive: number): AsyncIterable<Buffer> {
+    const size = this.size(id);
+    if (size === null) throw new VaultNotFoundError();
+    const valid = Number.isSafeInteger(start) && Number.isSafeInteger(endInclusive) && start >= 0 && start <= endInclusive && endInclusive < size;
+    if (!valid) throw new VaultRangeError();
+    return streamPlaintext(this.#finishedPath(id), this.#key, id, { start, end: endInclusive + 1 }, this.#tails);
+  }
+
+  /** The whole blob, every chunk authenticated (including the final one, so truncation is always caught). */
+  readAll(id: string): AsyncIterable<Buffer> {
+    const size = this.size(id);
+    if (size === null) throw new VaultNotFoundError();
+    return streamPlaintext(this.#finishedPath(id), this.#key, id, { start: 0, end: size }, this.#tails);
+  }
+
+  /** SHA-256 hex of the plaintext, read in ~1 MiB steps so memory stays flat for any size. */
+  async sha256(id: string): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const piece of this.readAll(id)) hash.update(piece);
+    return hash.digest('hex');
+  }
+
+  /** Removes a blob, finished or partial; an open writer for it is aborted first. */
+  async delete(id: string): Promise<void> {
+    assertBlobId(id);
+    if (this.#opening.has(id)) throw new VaultBusyError();
+    await this.#writers.get(id)?.abort();
+    try {
+      await rm(this.#finishedPath(id), { force: true });
+      await rm(this.#partialPath(id), { force: true });
+    } catch (error) {
+      throw toVaultError(error);
+    }
+    this.#forgetTails();
+  }
+
+  /** Removes every blob, finished or partial (sign-out). Refused while a writer is open: stop downloads first. */
+  async clear(): Promise<void> {
+    if (this.#writers.size > 0 || this.#opening.size > 0) throw new VaultBusyError();
+    try {
+      await rm(this.#dir, { recursive: true, force: true });
+    } catch (error) {
+      throw toVaultError(error);
+    }
+    this.#forgetTails();
+  }
+
+  /** Disk bytes (file lengths) and count of finished blobs; partial downloads are not counted. */
+  async usage(): Promise<{ bytes: number; blobs: number }> {
+    let names: string[];
+    try {
+      names = await readdir(this.#dir);
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return { bytes: 0, blobs: 0 };
+      throw toVaultError(error);
+    }
+    let bytes = 0;
+    let blobs = 0;
+    for (const name of names) {
+      if (!name.endsWith(FINISHED_SUFFIX)) continue;
+      try {
+        bytes += (await stat(path.join(this.#dir, name))).size;
+        blobs++;
+      } catch (error) {
+        // Deleted while we were counting: it no longer uses space.
+        if (!isErrno(error, 'ENOENT')) throw toVaultError(error);
+      }
+    }
+    return { bytes, blobs };
+  }
+
+  #statFinished(id: string): number | null {
+    assertBlobId(id);
+    try {
+      return statSync(this.#finishedPath(id)).size;
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return null;
+      throw toVaultError(error);
+    }
+  }
+
+  #finishedPath(id: string): string {
+    return path.join(this.#dir, fileStem(id) + FINISHED_SUFFIX);
+  }
+
+  #partialPath(id: string): string {
+    return path.join(this.#dir, fileStem(id) + PARTIAL_SUFFIX);
+  }
+
+  #release(id: string, writer: BlobWriter): void {
+    if (this.#writers.get(id) === writer) this.#writers.delete(id);
+    // A finished write may have replaced a blob whose tail we had verified.
+    this.#forgetTails();
+  }
+
+  #forgetTails(): void {
+    // Identities include inode and mtime, so stale entries are merely useless; clearing bounds memory.
+    if (this.#tails.size > MAX_REMEMBERED_TAILS) this.#tails.clear();
+  }
+}
