@@ -1,7 +1,7 @@
 /** The desktop app's entry: a thin Electron shell around the electron-free core. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { createCoreApp, type CoreApp } from './core';
 import {
   createElectronSettingsStore,
@@ -10,6 +10,7 @@ import {
   hardenWebContents,
   registerAppScheme,
   registerIpcHandlers,
+  SafeStorageKeyProvider,
   serveRenderer,
 } from './electron';
 
@@ -37,6 +38,8 @@ if (!app.requestSingleInstanceLock()) {
     core = createCoreApp({
       dataDir: app.getPath('userData'),
       settingsStore: createElectronSettingsStore(),
+      // The master key is wrapped by the OS keychain; where that would be plaintext, nothing is stored.
+      keyProvider: new SafeStorageKeyProvider(safeStorage, path.join(app.getPath('userData'), 'master.key.safe')),
       info: {
         productName: 'Bluebag',
         version: app.getVersion(),

@@ -90,6 +90,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       budgetBytes: () => settings.get().storageBudgetBytes,
       emitSync: (status) => bus.emit('sync.changed', status),
       emitCases: (caseIds) => bus.emit('cases.changed', { caseIds }),
+      reportOffline: () => void connectivity.check(),
       ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
     });
     cases.start();

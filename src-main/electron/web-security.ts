@@ -1,4 +1,5 @@
 import type { App, Session, Shell } from 'electron';
+import { parseCpAddress } from '../../src-preload/api';
 import { isAppUrl } from './app-protocol';
 
 /**
@@ -26,12 +27,12 @@ export function hardenWebContents(app: App, session: Session, shell: Pick<Shell,
   session.setPermissionCheckHandler(() => false);
 }
 
+/**
+ * Opens https links in the system browser — and plain http only on this computer, which is where the
+ * built-in sandbox's sign-in page lives (RFC 8252: sign-in belongs in the user's own browser).
+ */
 export function openIfHttps(shell: Pick<Shell, 'openExternal'>, rawUrl: string): boolean {
-  try {
-    if (new URL(rawUrl).protocol !== 'https:') return false;
-  } catch {
-    return false;
-  }
+  if (parseCpAddress(rawUrl.split('?')[0] ?? '') === null) return false;
   void shell.openExternal(rawUrl);
   return true;
 }

@@ -17,6 +17,8 @@ export interface CasesServiceOptions {
   budgetBytes: () => number | null;
   emitSync: (status: SyncStatus) => void;
   emitCases: (caseIds: string[]) => void;
+  /** Something failed because CP could not be reached: re-check connectivity, so its return is noticed. */
+  reportOffline?: () => void;
   now?: () => Date;
   /** How often to sync while signed in and online; default five minutes. */
   syncIntervalMs?: number;
@@ -46,6 +48,7 @@ export class CasesService {
         if (caseId) this.#o.emitCases([caseId]);
       },
       onChange: () => this.#o.emitCases([]),
+      ...(options.reportOffline ? { onOffline: options.reportOffline } : {}),
     });
   }
 
@@ -183,11 +186,13 @@ export class CasesService {
   }
 
   onProgress(progress: DownloadProgress): void {
+    if (progress.pausedFor === 'offline' && this.#lastProgress?.pausedFor !== 'offline') this.#o.reportOffline?.();
     this.#lastProgress = progress;
     this.#emitSync();
   }
 
-  onEngineState(_state: SyncRunState): void {
+  onEngineState(state: SyncRunState): void {
+    if (state.offline) this.#o.reportOffline?.();
     this.#lastProgress = this.#o.cache.queue.progress();
     this.#emitSync();
   }

@@ -16,6 +16,10 @@ export interface OutboxOptions {
   /** A job reached an end: sent (done) or refused for good (failed). */
   onSettled?: (job: OutboxJob) => void;
   onChange?: () => void;
+  /** The queue paused because CP could not be reached: the app re-checks connectivity at once. */
+  onOffline?: () => void;
+  /** While offline, try again after this long even if no one says the connection is back; default 30 s. */
+  offlineRetryMs?: number;
 }
 
 /**
@@ -25,14 +29,15 @@ export interface OutboxOptions {
  * jitter; a refusal (4xx other than 408/429) stops the job and keeps its reason for the user.
  */
 export class Outbox {
-  readonly #o: Required<Omit<OutboxOptions, 'onSettled' | 'onChange'>> & Pick<OutboxOptions, 'onSettled' | 'onChange'>;
+  readonly #o: Required<Omit<OutboxOptions, 'onSettled' | 'onChange' | 'onOffline'>> & Pick<OutboxOptions, 'onSettled' | 'onChange' | 'onOffline'>;
   #running = false;
   #draining: Promise<void> | null = null;
+  #again = false;
   #pausedFor: OutboxPause = null;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(options: OutboxOptions) {
-    this.#o = { now: () => new Date(), random: Math.random, ...options };
+    this.#o = { now: () => new Date(), random: Math.random, offlineRetryMs: 30_000, ...options };
   }
 
   start(): void {
@@ -58,9 +63,20 @@ export class Outbox {
     return this.drain();
   }
 
+  /** Sends what is due. Resolves once everything due at the time of the call (or added meanwhile) was tried. */
   drain(): Promise<void> {
     if (!this.#running || this.#pausedFor !== null) return this.#draining ?? Promise.resolve();
-    this.#draining ??= this.#drainLoop().finally(() => {
+    if (this.#draining) {
+      // A pass is under way but may already have looked past what this caller added: go round again.
+      this.#again = true;
+      return this.#draining;
+    }
+    this.#draining = (async () => {
+      do {
+        this.#again = false;
+        await this.#drainLoop();
+      } while (this.#again && this.#running && this.#pausedFor === null);
+    })().finally(() => {
       this.#draining = null;
       this.#schedule();
     });
@@ -97,11 +113,13 @@ export class Outbox {
       case 'offline':
         this.#pausedFor = 'offline';
         updateJob(db, job.id, { state: 'queued', lastErrorKey: messageKey }, now);
+        this.#resumeAfter('offline', this.#o.offlineRetryMs);
+        this.#o.onOffline?.();
         return;
       case 'wait':
         this.#pausedFor = 'serverBusy';
         updateJob(db, job.id, { state: 'queued', lastErrorKey: messageKey, nextAttemptAt: later(failure.ms) }, now);
-        this.#resumeAfter(failure.ms);
+        this.#resumeAfter('serverBusy', failure.ms);
         return;
       case 'signInRequired':
         this.#pausedFor = 'signInRequired';
@@ -124,9 +142,9 @@ export class Outbox {
     if (job) this.#o.onSettled?.(job);
   }
 
-  #resumeAfter(ms: number): void {
+  #resumeAfter(reason: NonNullable<OutboxPause>, ms: number): void {
     const timer = setTimeout(() => {
-      if (this.#pausedFor === 'serverBusy') void this.wake();
+      if (this.#pausedFor === reason) void this.wake();
     }, ms);
     timer.unref();
   }

@@ -122,6 +122,11 @@ describe('Electron shell', () => {
     expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'http://insecure.example/' })).toEqual({ action: 'deny' });
     expect(electronShell.openExternal).toHaveBeenCalledTimes(1);
+    // The built-in sandbox's sign-in page is plain http on this computer: it opens in the system browser too.
+    const signIn = 'http://127.0.0.1:4010/oauth2/authorize?client_id=bluebag-desktop&code_challenge=abc';
+    expect(contents.windowOpenHandler?.({ url: signIn })).toEqual({ action: 'deny' });
+    expect(electronShell.openExternal).toHaveBeenLastCalledWith(signIn);
+    expect(electronShell.openExternal).toHaveBeenCalledTimes(2);
 
     const navigateAway = { preventDefault: vi.fn() };
     contents.emit('will-navigate', navigateAway, 'https://evil.example/');
