@@ -27,6 +27,11 @@ export interface ApiServerOptions {
   readonly faults: FaultController;
   /** A "timeout" fault never answers, but the socket is closed after this long. */
   readonly hungRequestCloseMs: number;
+  /**
+   * Called after every handled POST/PUT/DELETE, whatever its outcome: even refusals can change
+   * state (a lock request is noted, a replayed code revokes tokens), and a needless save is harmless.
+   */
+  readonly onMutation?: () => void;
 }
 
 const INVALID_TOKEN = (description: string): ApiError =>
@@ -137,6 +142,7 @@ export class ApiServer {
       }
     }
     const reply = await this.dispatch(req, url, match);
+    if (req.method !== 'GET' && req.method !== 'HEAD') this.opts.onMutation?.();
     const current = faults.get();
     const responseFaults = applies && !isHealth ? { corruption: current.corruption, dropAfterBytes: current.dropAfterBytes } : NO_RESPONSE_FAULTS;
     await sendReply(req, res, reply, responseFaults);

@@ -1,12 +1,12 @@
 /**
  * Run the sandbox on its own:
- *   npx tsx src-sandbox/cli.ts --port 8787 --data small [--seed 20240607] [--anchor 2026-11-23] [--control-port 8788] [--cache-dir DIR]
+ *   npx tsx src-sandbox/cli.ts --port 8787 --data small [--seed 20240607] [--anchor 2026-11-23] [--control-port 8788] [--cache-dir DIR] [--state FILE]
  */
 import { parseArgs } from 'node:util';
 import { startSandbox } from './index';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\nusage: tsx src-sandbox/cli.ts --port N --data small|large [--seed S] [--anchor YYYY-MM-DD] [--control-port M] [--cache-dir DIR]\n`);
+  process.stderr.write(`${message}\nusage: tsx src-sandbox/cli.ts --port N --data small|large [--seed S] [--anchor YYYY-MM-DD] [--control-port M] [--cache-dir DIR] [--state FILE]\n`);
   process.exit(2);
 }
 
@@ -18,6 +18,7 @@ const { values } = parseArgs({
     anchor: { type: 'string' },
     'control-port': { type: 'string' },
     'cache-dir': { type: 'string' },
+    state: { type: 'string' },
   },
   strict: true,
 });
@@ -38,6 +39,7 @@ const sandbox = await startSandbox({
   ...(values.anchor === undefined ? {} : { anchorDate: values.anchor }),
   ...(values['control-port'] === undefined ? {} : { controlPort: int(values['control-port'], 'control-port') ?? 0 }),
   ...(values['cache-dir'] === undefined ? {} : { cacheDir: values['cache-dir'] }),
+  ...(values.state === undefined ? {} : { stateFile: values.state }),
   onProgress: ({ done, total, phase }) => {
     const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
     if (pct !== lastPct && pct % 10 === 0) {
@@ -53,6 +55,7 @@ process.stdout.write(
     `CP sandbox (${sandbox.dataset}, seed ${sandbox.seed}, anchor ${sandbox.anchorDate})`,
     `API:     ${sandbox.url}`,
     `Control: ${sandbox.controlUrl ?? '(none: pass --control-port)'}`,
+    `State:   ${sandbox.persistence ? `${sandbox.persistence.stateFile} (${sandbox.persistence.startedFrom === 'file' ? 'carried on' : 'new'})` : 'in memory (pass --state FILE to keep it)'}`,
     `PDFs:    ${g.materials} materials, ${(g.totalBytes / 1e6).toFixed(1)} MB, ${g.generated ? `generated in ${(g.ms / 1000).toFixed(1)} s` : 'reused from cache'} (${g.cacheDir})`,
     '',
   ].join('\n'),

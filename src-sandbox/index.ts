@@ -15,8 +15,14 @@ import type { Faults } from './faults-schema';
 import { IdempotencyStore } from './http/idempotency';
 import type { DatasetName } from './model';
 import { defaultCacheDir, ensureGenerated } from './pdf/cache';
+import { prepareFilesFolder } from './persistence/files-folder';
+import { openStateFile, setAside, type StateFileStart } from './persistence/open-state-file';
+import { applyStateDocument, serialiseStateDocument, type LiveStores } from './persistence/state-document';
+import { filesDirFor } from './persistence/state-file';
+import { StateSaver } from './persistence/state-saver';
+import { StateMismatch, referencedFiles } from './persistence/snapshot';
 import { parseIsoDate, todayUtc } from './seed/dates';
-import { DEFAULT_SEED, PROFILES, generateDataset } from './seed/dataset';
+import { DEFAULT_SEED, GENERATOR_VERSION, PROFILES, generateDataset } from './seed/dataset';
 import { republishIdpc } from './state/republish';
 import { SandboxState } from './state/store';
 import { StatsRecorder, type SandboxStats } from './stats';
@@ -51,6 +57,23 @@ export interface StartSandboxOptions {
   readonly hungRequestCloseMs?: number;
   /** Worker threads for first-time PDF generation; default: cores (max 4); 0 = this thread. */
   readonly generationWorkers?: number;
+  /**
+   * Keep what clients change (associations, forms, served documents, check-ins, tokens,
+   * idempotency records…) in this JSON file, loaded at start and saved after changes, so a
+   * restart carries on like a real server. Uploads go to a folder beside it (`x.json` → `x.files/`).
+   * A reused file also keeps its anchor date. Omit for all state in memory (tests). One process per file.
+   */
+  readonly stateFile?: string;
+  /** One-line notices (a state file set aside, a failed save); default console.warn. Never personal data. */
+  readonly log?: (line: string) => void;
+}
+
+export interface PersistenceInfo {
+  readonly stateFile: string;
+  /** Served uploads and republished bundles. */
+  readonly filesDir: string;
+  /** 'file': carried on from the state file; 'fresh': no usable file, started from the seed. */
+  readonly startedFrom: 'file' | 'fresh';
 }
 
 export interface GenerationInfo {
@@ -70,6 +93,8 @@ export interface Sandbox {
   readonly seed: number;
   readonly anchorDate: string;
   readonly generation: GenerationInfo;
+  /** Null without `stateFile`. */
+  readonly persistence: PersistenceInfo | null;
   getFaults(): Faults;
   setFaults(patch: Partial<Faults>): Promise<Faults>;
   resetFaults(): Promise<Faults>;
@@ -82,7 +107,11 @@ export interface Sandbox {
 export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> {
   const host = opts.host ?? '127.0.0.1';
   const seed = opts.seed ?? DEFAULT_SEED;
-  const anchorDate = opts.anchorDate ?? todayUtc();
+  const log = opts.log ?? ((line: string) => console.warn(`[sandbox] ${line}`));
+  if (opts.anchorDate !== undefined) parseIsoDate(opts.anchorDate);
+  // Read before generating: a reused state file decides the anchor date.
+  const stored: StateFileStart | null = opts.stateFile === undefined ? null : await openStateFile(opts.stateFile, { dataset: opts.dataset, seed, anchorDate: opts.anchorDate }, log);
+  const anchorDate = stored?.world.anchorDate ?? opts.anchorDate ?? todayUtc();
   parseIsoDate(anchorDate);
   const started = performance.now();
   const dataset = generateDataset(opts.dataset, seed, anchorDate);
@@ -98,20 +127,53 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     ...(opts.generationWorkers === undefined ? {} : { workers: opts.generationWorkers }),
   });
   const generation: GenerationInfo = { generated: cache.generated, ms: Math.round(performance.now() - started), totalBytes: cache.manifest.totalBytes, materials: plans.length, cacheDir: cache.dir };
-  const runtimeDir = await mkdtemp(path.join(os.tmpdir(), 'bluebag-sandbox-run-'));
+  // Uploads must survive a restart when state does; otherwise they are scratch, removed on stop.
+  const runtimeDir = stored ? filesDirFor(stored.file) : await mkdtemp(path.join(os.tmpdir(), 'bluebag-sandbox-run-'));
 
   const faults = new FaultController(seed);
   const clock = new ServerClock(() => faults.clockOffsetMs());
   const stats = new StatsRecorder();
-  const tokens = new TokenStore(opts.accessTokenTtlSeconds ?? 900, opts.refreshTokenTtlSeconds ?? 8 * 3600);
-  const state = new SandboxState(dataset, cache.manifest, cache.dir, runtimeDir);
+  const freshStores = (): LiveStores => ({
+    state: new SandboxState(dataset, cache.manifest, cache.dir, runtimeDir),
+    tokens: new TokenStore(opts.accessTokenTtlSeconds ?? 900, opts.refreshTokenTtlSeconds ?? 8 * 3600),
+    idempotency: new IdempotencyStore(),
+  });
+  let live = freshStores();
+  let startedFrom: PersistenceInfo['startedFrom'] = 'fresh';
+  if (stored?.saved) {
+    try {
+      await applyStateDocument(stored.saved, live, runtimeDir);
+      startedFrom = 'file';
+    } catch (err) {
+      await setAside(stored.file, 'corrupt', `does not fit its sample world (${err instanceof StateMismatch ? err.message : 'unexpected error'})`, log);
+      live = freshStores();
+    }
+  }
+  if (stored) await prepareFilesFolder(runtimeDir, referencedFiles(live.state, runtimeDir));
+  const { state, tokens, idempotency } = live;
+  const saver = stored
+    ? new StateSaver(stored.file, () => serialiseStateDocument({ dataset: opts.dataset, seed, anchorDate, generatorVersion: GENERATOR_VERSION }, live, runtimeDir, clock.nowMs()), log)
+    : null;
   const api = new ApiServer({
     host,
     faults,
     hungRequestCloseMs: opts.hungRequestCloseMs ?? 30_000,
-    services: { state, tokens, clock, stats, idempotency: new IdempotencyStore(), lockTtlMs: (opts.lockTtlSeconds ?? 300) * 1000, maxUploadBytes: opts.maxUploadBytes ?? 100 * 1024 * 1024, runtimeDir },
+    services: { state, tokens, clock, stats, idempotency, lockTtlMs: (opts.lockTtlSeconds ?? 300) * 1000, maxUploadBytes: opts.maxUploadBytes ?? 100 * 1024 * 1024, runtimeDir },
+    ...(saver ? { onMutation: () => saver.markDirty() } : {}),
   });
-  await api.listen(opts.port ?? 0);
+  try {
+    await api.listen(opts.port ?? 0);
+  } catch (err) {
+    // Port taken (the app then retries on any port): leave nothing behind.
+    await api.stop();
+    if (!saver) await rm(runtimeDir, { recursive: true, force: true });
+    throw err;
+  }
+  // Pin the world at once on a fresh start: with the anchor saved, tomorrow's restart finds the same one.
+  if (saver && startedFrom === 'fresh') {
+    saver.markDirty();
+    await saver.flush();
+  }
 
   // Fault changes that touch the listener are serialised so quick toggles cannot interleave.
   let pending: Promise<unknown> = Promise.resolve();
@@ -133,6 +195,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     seed,
     anchorDate,
     generation,
+    persistence: saver ? { stateFile: path.resolve(opts.stateFile ?? ''), filesDir: runtimeDir, startedFrom } : null,
     getFaults: () => faults.get(),
     setFaults: (patch) => applyFaults(() => faults.apply(patch)),
     resetFaults: () => applyFaults(() => faults.reset()),
@@ -141,10 +204,16 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     stop: async () => {
       await control?.stop();
       await api.stop();
-      await rm(runtimeDir, { recursive: true, force: true });
+      if (saver) await saver.flush();
+      else await rm(runtimeDir, { recursive: true, force: true });
     },
   };
 
+  /** Control routes change state outside the API listener, so they mark it for saving themselves. */
+  const changed = <T>(result: T): T => {
+    saver?.markDirty();
+    return result;
+  };
   let control: ControlServer | null = null;
   if (opts.controlPort !== undefined) {
     control = new ControlServer(host, {
@@ -152,12 +221,17 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       setFaults: sandbox.setFaults,
       resetFaults: sandbox.resetFaults,
       stats: sandbox.stats,
-      expireAccessTokens: () => tokens.expireAllAccess(),
-      revokeRefreshTokens: () => tokens.revokeAllRefresh(),
-      republishIdpc: (caseId) => republishIdpc(state, clock, caseId),
+      expireAccessTokens: () => changed(tokens.expireAllAccess()),
+      revokeRefreshTokens: () => changed(tokens.revokeAllRefresh()),
+      republishIdpc: async (caseId) => changed(await republishIdpc(state, clock, caseId)),
       info: () => ({ apiUrl: api.url, dataset: opts.dataset, seed, anchorDate, serverTime: clock.isoWithOffset() }),
     });
-    await control.listen(opts.controlPort);
+    try {
+      await control.listen(opts.controlPort);
+    } catch (err) {
+      await sandbox.stop();
+      throw err;
+    }
     return { ...sandbox, controlUrl: `http://${host}:${control.port}` };
   }
   return sandbox;

@@ -2,8 +2,10 @@
  * OAuth state: authorization codes (single use, PKCE-bound), access tokens and
  * rotating refresh tokens. Opaque random strings; expiry is judged by the server
  * clock so the clockOffsetMs fault makes tokens expire as a real skewed server would.
+ * Tokens are kept by their sha256, as a real server would, so a saved state file
+ * (persistence/) holds no usable bearer credentials.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export interface Principal {
   readonly userId: string;
@@ -35,16 +37,32 @@ export type TokenCheck = { readonly ok: true; readonly principal: Principal } | 
 
 export type RefreshResult = { readonly ok: true; readonly principal: Principal; readonly family: string } | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'reused' | 'wrongClient' };
 
+/** What outlives a restart (persistence/): live tokens and the retired refresh tokens that still guard a live family. */
+export interface DurableTokens {
+  readonly access: (Principal & { readonly tokenHash: string; readonly expiresAtMs: number; readonly family: string | null })[];
+  readonly refresh: (Principal & { readonly tokenHash: string; readonly expiresAtMs: number; readonly family: string })[];
+  readonly retired: { readonly tokenHash: string; readonly family: string }[];
+}
+
 const CODE_TTL_MS = 60_000;
 
 function opaque(prefix: string): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+function principalOf(p: Principal): Principal {
+  return { userId: p.userId, organisationId: p.organisationId, clientId: p.clientId, scope: p.scope };
+}
+
 export class TokenStore {
+  /** Keyed by tokenHash(token). */
   private readonly access = new Map<string, AccessToken>();
   private readonly refresh = new Map<string, RefreshToken>();
-  /** Rotated-out refresh tokens → family, to detect replay (RFC 9700 §4.14). */
+  /** Rotated-out refresh tokens (by hash) → family, to detect replay (RFC 9700 §4.14). */
   private readonly retired = new Map<string, string>();
   private readonly codes = new Map<string, AuthCode>();
 
@@ -66,13 +84,13 @@ export class TokenStore {
 
   issueAccess(p: Principal, nowMs: number, family: string | null): { token: string; expiresIn: number } {
     const token = opaque('at');
-    this.access.set(token, { ...p, expiresAtMs: nowMs + this.accessTtlSeconds * 1000, family });
+    this.access.set(tokenHash(token), { ...principalOf(p), expiresAtMs: nowMs + this.accessTtlSeconds * 1000, family });
     return { token, expiresIn: this.accessTtlSeconds };
   }
 
   issueRefresh(p: Principal, nowMs: number, family: string): string {
     const token = opaque('rt');
-    this.refresh.set(token, { ...p, expiresAtMs: nowMs + this.refreshTtlSeconds * 1000, family });
+    this.refresh.set(tokenHash(token), { ...principalOf(p), expiresAtMs: nowMs + this.refreshTtlSeconds * 1000, family });
     return token;
   }
 
@@ -81,7 +99,7 @@ export class TokenStore {
   }
 
   checkAccess(token: string, nowMs: number): TokenCheck {
-    const t = this.access.get(token);
+    const t = this.access.get(tokenHash(token));
     if (!t) return { ok: false, reason: 'unknown' };
     if (nowMs >= t.expiresAtMs) return { ok: false, reason: 'expired' };
     return { ok: true, principal: { userId: t.userId, organisationId: t.organisationId, clientId: t.clientId, scope: t.scope } };
@@ -89,9 +107,10 @@ export class TokenStore {
 
   /** Validates and retires a refresh token (rotation); a replayed one revokes its whole family. */
   useRefresh(token: string, clientId: string, nowMs: number): RefreshResult {
-    const t = this.refresh.get(token);
+    const hash = tokenHash(token);
+    const t = this.refresh.get(hash);
     if (!t) {
-      const family = this.retired.get(token);
+      const family = this.retired.get(hash);
       if (family !== undefined) {
         this.revokeFamily(family);
         return { ok: false, reason: 'reused' };
@@ -99,8 +118,8 @@ export class TokenStore {
       return { ok: false, reason: 'unknown' };
     }
     if (t.clientId !== clientId) return { ok: false, reason: 'wrongClient' };
-    this.refresh.delete(token);
-    this.retired.set(token, t.family);
+    this.refresh.delete(hash);
+    this.retired.set(hash, t.family);
     if (nowMs >= t.expiresAtMs) return { ok: false, reason: 'expired' };
     return { ok: true, principal: { userId: t.userId, organisationId: t.organisationId, clientId: t.clientId, scope: t.scope }, family: t.family };
   }
@@ -122,5 +141,23 @@ export class TokenStore {
     for (const [k, v] of this.refresh) this.retired.set(k, v.family);
     this.refresh.clear();
     return n;
+  }
+
+  /** Snapshot for the state file. Expired tokens are dropped; retired ones only matter while their family lives. */
+  exportDurable(nowMs: number): DurableTokens {
+    const refresh = [...this.refresh].filter(([, t]) => t.expiresAtMs > nowMs).map(([tokenHash, t]) => ({ tokenHash, ...principalOf(t), expiresAtMs: t.expiresAtMs, family: t.family }));
+    const liveFamilies = new Set(refresh.map((t) => t.family));
+    return {
+      access: [...this.access].filter(([, t]) => t.expiresAtMs > nowMs).map(([tokenHash, t]) => ({ tokenHash, ...principalOf(t), expiresAtMs: t.expiresAtMs, family: t.family })),
+      refresh,
+      retired: [...this.retired].filter(([, family]) => liveFamilies.has(family)).map(([tokenHash, family]) => ({ tokenHash, family })),
+    };
+  }
+
+  /** Loads a snapshot taken by exportDurable (into a fresh store, at start). */
+  importDurable(d: DurableTokens): void {
+    for (const t of d.access) this.access.set(t.tokenHash, { ...principalOf(t), expiresAtMs: t.expiresAtMs, family: t.family });
+    for (const t of d.refresh) this.refresh.set(t.tokenHash, { ...principalOf(t), expiresAtMs: t.expiresAtMs, family: t.family });
+    for (const t of d.retired) this.retired.set(t.tokenHash, t.family);
   }
 }

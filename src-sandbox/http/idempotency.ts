@@ -8,9 +8,22 @@ import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../errors';
 import type { Reply } from './reply';
 
-interface Stored {
+/** A kept answer: never a file reply (those are not stored), so it is plain JSON and can be saved. */
+export type StorableReply = Exclude<Reply, { readonly kind: 'file' }>;
+
+/** One kept answer as the state file holds it (persistence/). */
+export interface DurableIdempotencyRecord {
+  readonly scope: string;
+  readonly key: string;
   readonly fingerprint: string;
-  readonly reply: Reply;
+  readonly reply: StorableReply;
+}
+
+interface Stored {
+  readonly scope: string;
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly reply: StorableReply;
 }
 
 export function idempotencyKey(req: IncomingMessage, required: boolean): string | null {
@@ -45,11 +58,21 @@ export class IdempotencyStore {
         return withReplay(prior.reply, replayStatus);
       }
       const reply = await exec();
-      if (reply.kind !== 'file' && reply.status >= 200 && reply.status < 300) this.stored.set(id, { fingerprint, reply });
+      if (reply.kind !== 'file' && reply.status >= 200 && reply.status < 300) this.stored.set(id, { scope, key, fingerprint, reply });
       return reply;
     } finally {
       release();
     }
+  }
+
+  /** Kept answers, oldest first, for the state file. */
+  exportDurable(): DurableIdempotencyRecord[] {
+    return [...this.stored.values()].map((s) => ({ scope: s.scope, key: s.key, fingerprint: s.fingerprint, reply: s.reply }));
+  }
+
+  /** Loads answers kept by an earlier run (into a fresh store, at start), so retries across a restart still replay. */
+  importDurable(records: readonly DurableIdempotencyRecord[]): void {
+    for (const r of records) this.stored.set(`${r.scope}\u0000${r.key}`, { scope: r.scope, key: r.key, fingerprint: r.fingerprint, reply: r.reply });
   }
 
   private async lock(id: string): Promise<() => void> {

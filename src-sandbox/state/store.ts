@@ -58,7 +58,8 @@ export class SandboxState {
       const doc: CourtDocument = { courtDocumentId: d.courtDocumentId, caseId: d.caseId, section: d.section, documentCategory: d.documentCategory, name: d.name, mimeType: 'application/pdf', documentTypeDescription: d.documentTypeDescription, materials, isRemoved: false };
       this.addDocument(doc);
     }
-    for (const f of seed.forms) this.forms.set(f.formId, { ...f, data: structuredClone(f.data), history: [...f.history], locks: new Map(f.locks) });
+    // Locks are copied one by one: lock requests and extensions change them in place, and the seed must stay as seeded.
+    for (const f of seed.forms) this.forms.set(f.formId, { ...f, data: structuredClone(f.data), history: [...f.history], locks: new Map([...f.locks].map(([k, l]) => [k, { ...l }])) });
     for (const a of seed.associations) this.associations.set(a.defendantId, a);
   }
 
@@ -97,6 +98,12 @@ export class SandboxState {
 
   currentSeq(): number {
     return this.seq;
+  }
+
+  /** Continues the change sequence where a saved run left off (persistence/), so old cursors stay meaningful. */
+  resumeSeq(seq: number): void {
+    if (seq < this.seq) throw new Error('saved change sequence is behind the seeded one');
+    this.seq = seq;
   }
 
   isFirmAssociated(organisationId: string, caseId: string): boolean {

@@ -1,12 +1,26 @@
+import path from 'node:path';
 import type { SandboxStatus } from '../../../src-preload/api';
 import type { Faults } from '../../../src-sandbox/faults-schema';
 import { BluebagError } from '../errors';
 import type { EventBus } from '../events';
 import type * as SandboxEntry from '../../../src-sandbox/index';
+import { readRememberedPort, rememberPort } from './remembered-port';
 
 type SandboxModule = typeof SandboxEntry;
 type Sandbox = Awaited<ReturnType<SandboxModule['startSandbox']>>;
 type Dataset = 'small' | 'large';
+
+export interface SandboxControllerOptions {
+  /**
+   * Folder for the sample world's state (`state-small.json`, `state-large.json` and their `.files/`
+   * folders) and the last port (`port.json`). With it, an app restart finds the same world on the same
+   * URL: still signed in, associations, forms and served documents kept. Without it (tests), every start
+   * is fresh, in memory, on any free port.
+   */
+  readonly stateDir?: string;
+  /** Loads the sandbox module; lazily by default, since its data generator is heavy and real-CP users never need it. */
+  readonly load?: () => Promise<SandboxModule>;
+}
 
 const STOPPED: SandboxStatus = {
   state: 'stopped',
@@ -27,12 +41,17 @@ export class SandboxController {
   #sandbox: Sandbox | null = null;
   #starting: Promise<SandboxStatus> | null = null;
 
+  readonly #stateDir: string | null;
+  readonly #load: () => Promise<SandboxModule>;
+
   constructor(
     private readonly bus: EventBus,
     private readonly cacheDir: string,
-    // Loaded lazily: the sandbox's data generator is heavy and real-CP users never need it.
-    private readonly load: () => Promise<SandboxModule> = () => import('../../../src-sandbox/index'),
-  ) {}
+    options: SandboxControllerOptions = {},
+  ) {
+    this.#stateDir = options.stateDir ?? null;
+    this.#load = options.load ?? (() => import('../../../src-sandbox/index'));
+  }
 
   status(): SandboxStatus {
     return this.#status;
@@ -78,15 +97,32 @@ export class SandboxController {
     if (this.#sandbox) await this.stop();
     this.#set({ ...STOPPED, state: 'starting', dataset, progress: { done: 0, total: 0 } });
     try {
-      const { startSandbox } = await this.load();
-      const sandbox = await startSandbox({
+      const { startSandbox } = await this.#load();
+      const stateDir = this.#stateDir;
+      const options: Parameters<SandboxModule['startSandbox']>[0] = {
         port: 0,
         dataset,
         cacheDir: this.cacheDir,
+        // One file per dataset: switching between small and large keeps both worlds.
+        ...(stateDir === null ? {} : { stateFile: path.join(stateDir, `state-${dataset}.json`) }),
         onProgress: ({ done, total }) => {
           if (this.#status.state === 'starting') this.#set({ ...this.#status, progress: { done, total } });
         },
-      });
+      };
+      const preferred = stateDir === null ? null : await readRememberedPort(stateDir);
+      let sandbox: Sandbox;
+      try {
+        sandbox = await startSandbox({ ...options, port: preferred ?? 0 });
+      } catch (error) {
+        // Someone else has the old port now: any port will do (the user signs in again there).
+        if (preferred === null || !isPortUnavailable(error)) throw error;
+        sandbox = await startSandbox(options);
+      }
+      if (stateDir !== null && sandbox.port !== preferred) {
+        await rememberPort(stateDir, sandbox.port).catch((error: unknown) => {
+          console.warn('[sandbox] could not remember its port:', (error as NodeJS.ErrnoException).code ?? 'unknown');
+        });
+      }
       this.#sandbox = sandbox;
       this.#set({
         state: 'running',
@@ -113,4 +149,9 @@ export class SandboxController {
     this.#status = next;
     this.bus.emit('sandbox.changed', next);
   }
+}
+
+function isPortUnavailable(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'EADDRINUSE' || code === 'EACCES';
 }
