@@ -42,7 +42,11 @@ export const CACHE_DIR = 'cache';
 export function createCoreApp(options: CoreOptions): CoreApp {
   const bus = new EventBus();
   const settings = new SettingsService(options.settingsStore, bus);
-  const sandbox = new SandboxController(bus, options.sandboxCacheDir ?? path.join(options.dataDir, 'sandbox-cache'));
+  // The sample world keeps its state (associations, forms, served documents, tokens) and its port
+  // between runs, as a real server would: a restart must not sign the user out or forget their work.
+  const sandbox = new SandboxController(bus, options.sandboxCacheDir ?? path.join(options.dataDir, 'sandbox-cache'), {
+    stateDir: path.join(options.dataDir, 'sandbox-state'),
+  });
   const keyProvider = options.keyProvider ?? new FileKeyProvider(path.join(options.dataDir, MASTER_KEY_FILE));
 
   const target = (): ConnectivityTarget | null => {

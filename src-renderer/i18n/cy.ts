@@ -140,6 +140,18 @@ export const cy: Catalogue = {
       downloading: 'Yn llwytho i lawr',
       failed: 'Methodd y llwytho i lawr',
     },
+    pleas: {
+      GUILTY: 'Euog',
+      NOT_GUILTY: 'Dieuog',
+      INDICATED_GUILTY: 'Wedi nodi euog',
+      INDICATED_NOT_GUILTY: 'Wedi nodi dieuog',
+    },
+    leaveTitle: 'Rhoi’r gorau i weithredu ar yr achos hwn',
+    leaveFor: 'Rhoi’r gorau i gynrychioli {{name}}',
+    leaveConfirm: 'Mae hyn yn dweud wrth y Platfform Cyffredin (ac Asiantaeth Cymorth Cyfreithiol) nad yw eich cwmni’n gweithredu ar ran {{name}} mwyach, ac yn tynnu’r achos oddi ar y gliniadur hwn. Parhau?',
+    leaveConfirmButton: 'Ydw, rhoi’r gorau i gynrychioli',
+    leaveDone: 'Wedi’i wneud. Bydd yr achos yn gadael y gliniadur hwn yn y cysoni nesaf.',
+    leavePending: 'Ni ellir cyrraedd y Platfform Cyffredin nawr: mae’r cais yn aros ac yn cael ei anfon pan ddaw’r cysylltiad yn ôl.',
     notFound: 'Nid yw’r achos hwn ar y gliniadur hwn.',
   },
   addCase: {

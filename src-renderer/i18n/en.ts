@@ -138,6 +138,18 @@ export const en = {
       downloading: 'Downloading',
       failed: 'Download failed',
     },
+    pleas: {
+      GUILTY: 'Guilty',
+      NOT_GUILTY: 'Not guilty',
+      INDICATED_GUILTY: 'Indicated guilty',
+      INDICATED_NOT_GUILTY: 'Indicated not guilty',
+    },
+    leaveTitle: 'Stop acting on this case',
+    leaveFor: 'Stop representing {{name}}',
+    leaveConfirm: 'This tells Common Platform (and the Legal Aid Agency) that your firm no longer acts for {{name}}, and removes the case from this laptop. Continue?',
+    leaveConfirmButton: 'Yes, stop representing',
+    leaveDone: 'Done. The case leaves this laptop at the next sync.',
+    leavePending: 'Common Platform cannot be reached now: the request waits and is sent when the connection returns.',
     notFound: 'This case is not on this laptop.',
   },
   addCase: {

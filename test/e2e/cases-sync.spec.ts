@@ -3,25 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SANDBOX_PASSWORD } from '../../src-sandbox/index';
+import { FIRM_1_ID } from '../../src-sandbox/index';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode';
 import { messyUrn, sampleWorld } from './sample-world';
+import { signIn } from './sign-in';
 
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  const popupPromise = page.context().waitForEvent('page');
-  await page.getByRole('button', { name: 'Sign in to Common Platform' }).click();
-  const popup = await popupPromise;
-  await popup.getByLabel('Username or email address').fill(username);
-  await popup.getByLabel('Password').fill(SANDBOX_PASSWORD);
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  await expect(popup.getByText(/signed in/i)).toBeVisible();
-  await popup.close();
 }
 
 test.describe('sign in, add a case, sync, go offline, restart', () => {
@@ -47,8 +37,7 @@ test.describe('sign in, add a case, sync, go offline, restart', () => {
     await signIn(page, 'sokafor');
     await expect(page.getByText('Signed in as Sarah Okafor, Carter Lloyd Solicitors LLP')).toBeVisible();
     // Firm 1's cases arrive by themselves after sign-in.
-    const firm1 = world.associations.filter((a) => a.organisationId === world.associations[0]?.organisationId);
-    const firm1Cases = new Set(world.associations.filter((a) => a.organisationId === firm1[0]?.organisationId).map((a) => a.caseId));
+    const firm1Cases = new Set(world.associations.filter((a) => a.organisationId === FIRM_1_ID).map((a) => a.caseId));
     await expect(page.getByText(`Cases shown: ${firm1Cases.size} of ${firm1Cases.size}`)).toBeVisible({ timeout: 60_000 });
     await expectNoSeriousAxeViolations(page);
 
@@ -92,6 +81,8 @@ test.describe('sign in, add a case, sync, go offline, restart', () => {
     app = await startBrowserMode({ dataDir });
     await page.goto(app.url);
     await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
+    // The sample world kept its state and address: still signed in, no second sign-in.
+    await expect(page.getByText('Signed in as Sarah Okafor, Carter Lloyd Solicitors LLP')).toBeVisible({ timeout: 30_000 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sample data' }).click();
     await page.getByLabel('Go offline (refuse all connections)').check();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'My cases' }).click();

@@ -7,6 +7,7 @@ import { useCasesStore } from '../../stores/cases-store';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatBytes, formatDate, formatDateTime } from '../../ui/format';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { LeaveCase } from './LeaveCase';
 import { OfflineBadge } from './OfflineBadge';
 
 const SECTIONS = ['IDPC', 'MCEB', 'WS', 'EX', 'UM', 'DEFENCE'] as const;
@@ -43,6 +44,7 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
   const { summary } = detail;
   const welsh = i18n.language === 'cy';
   const now = new Date().toISOString();
+  const pleaText = (plea: string | null) => (plea && isKnownPlea(plea) ? t(`case.pleas.${plea}`) : (plea ?? t('case.notRecorded')));
   const upcoming = detail.hearings.filter((hearing) => hearing.sittingDays.some((day) => day.sittingDay >= now.slice(0, 10)));
   const past = detail.hearings.filter((hearing) => !upcoming.includes(hearing));
 
@@ -94,7 +96,7 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
                       {offence.title} <span className="muted">({offence.code})</span>
                     </th>
                     <td>{offence.wording ?? t('case.notRecorded')}</td>
-                    <td>{offence.plea ?? offence.indicatedPlea ?? t('case.notRecorded')}</td>
+                    <td>{pleaText(offence.plea ?? offence.indicatedPlea)}</td>
                     <td>{offence.modeOfTrial ?? t('case.notRecorded')}</td>
                   </tr>
                 ))}
@@ -163,8 +165,15 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
           </div>
         ))}
       </section>
+
+      <LeaveCase detail={detail} />
     </>
   );
+}
+
+const PLEAS = ['GUILTY', 'NOT_GUILTY', 'INDICATED_GUILTY', 'INDICATED_NOT_GUILTY'] as const;
+function isKnownPlea(plea: string): plea is (typeof PLEAS)[number] {
+  return (PLEAS as readonly string[]).includes(plea);
 }
 
 function groupBySection(documents: CaseDetail['documents']): Array<[Section, CaseDetail['documents']]> {

@@ -5,6 +5,7 @@ import { useCasesStore } from '../../stores/cases-store';
 import { errorText } from '../../i18n';
 import { formatBytes, formatDateTime } from '../../ui/format';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { StorageBudget } from './StorageBudget';
 
 /** What sync is doing, what failed and why, with retry. */
 export function SyncScreen() {
@@ -104,6 +105,7 @@ export function SyncScreen() {
       <section className="section" aria-labelledby="storage-title">
         <h2 id="storage-title">{t('syncStatus.storageTitle')}</h2>
         <p>{t('syncStatus.storageUsed', { used: formatBytes(sync.storage.usedBytes) })}</p>
+        <StorageBudget />
       </section>
     </>
   );
