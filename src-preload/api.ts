@@ -246,6 +246,8 @@ export const SyncStatusSchema = z
       .strict(),
     failures: z.array(z.object({ caseId: z.string(), urn: z.string(), documentName: z.string(), errorKey: z.string() }).strict()),
     storage: z.object({ usedBytes: z.number(), budgetBytes: z.number().nullable() }).strict(),
+    /** This run found the local database damaged: it was set aside (kept), local work salvaged, and the rest resyncs. */
+    cacheRecovered: z.boolean(),
   })
   .strict();
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

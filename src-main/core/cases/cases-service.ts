@@ -7,6 +7,7 @@ import { BluebagError } from '../errors';
 import { enqueueJob, Outbox, readJob, updateJob } from '../outbox';
 import { classifyFailure, type DownloadProgress, type SyncRunState } from '../sync';
 import { ASSOCIATE_JOB, associationHandlers, DISASSOCIATE_JOB, pendingAssociations, type AssociationPayload } from './association-jobs';
+import { releaseOfflineCopies } from './offline-copies';
 import { searchResultsFromWire } from './search-results';
 import { buildSyncStatus } from './sync-status';
 
@@ -88,8 +89,14 @@ export class CasesService {
     this.#o.cache.queue.focus(caseId);
   }
 
-  setKeepOffline(caseId: string, keep: boolean): CaseSummary {
+  async setKeepOffline(caseId: string, keep: boolean): Promise<CaseSummary> {
     if (!setKeepOffline(this.#o.cache.db, caseId, keep)) throw new BluebagError('not_found', 'errors.caseNotFound');
+    // Downloads in flight for the case stop before their files are removed.
+    if (!keep) {
+      this.#o.cache.queue.cancelCase(caseId);
+      await this.#o.cache.queue.whenCaseIdle(caseId);
+      await releaseOfflineCopies(this.#o.cache, caseId);
+    }
     this.#o.cache.queue.pump();
     this.#o.emitCases([caseId]);
     this.#emitSync();
@@ -182,6 +189,7 @@ export class CasesService {
       progress: this.#lastProgress ?? this.#o.cache.queue.progress(),
       signedIn: this.#o.signedIn(),
       budgetBytes: this.#o.budgetBytes(),
+      cacheRecovered: this.#o.cache.opened.recovery !== null,
     });
   }
 

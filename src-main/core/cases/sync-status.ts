@@ -3,7 +3,7 @@ import type { Database } from '../db';
 import type { DownloadProgress, SyncRunState } from '../sync';
 
 /** The sync screen's whole picture, in one read: run state, downloads, what failed and why, storage. */
-export function buildSyncStatus(input: { db: Database; engine: SyncRunState; progress: DownloadProgress; signedIn: boolean; budgetBytes: number | null }): SyncStatus {
+export function buildSyncStatus(input: { db: Database; engine: SyncRunState; progress: DownloadProgress; signedIn: boolean; budgetBytes: number | null; cacheRecovered: boolean }): SyncStatus {
   const { db, engine, progress } = input;
   const failures = db
     .prepare(
@@ -30,5 +30,6 @@ export function buildSyncStatus(input: { db: Database; engine: SyncRunState; pro
     },
     failures,
     storage: { usedBytes: used.bytes, budgetBytes: input.budgetBytes },
+    cacheRecovered: input.cacheRecovered,
   };
 }

@@ -16,6 +16,7 @@ export function CasesScreen() {
   const list = useCasesStore((state) => state.list);
   const listError = useCasesStore((state) => state.listError);
   const loadList = useCasesStore((state) => state.loadList);
+  const recovered = useCasesStore((state) => state.sync?.cacheRecovered ?? false);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<CaseSort>('nextHearing');
   const filterId = useId();
@@ -33,6 +34,7 @@ export function CasesScreen() {
       <ScreenHeading>{t('cases.title')}</ScreenHeading>
       <SessionPanel />
       <ErrorMessage error={listError} />
+      {recovered ? <p className="notice" role="status">{t('errors.databaseDamaged')}</p> : null}
       <PendingAssociations />
       <div className="toolbar">
         <button type="button" className="button" onClick={() => setView({ name: 'addCase' })}>
