@@ -34,8 +34,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenWebContents(app, session.defaultSession, shell);
-    serveRenderer(rendererDir);
-    core = createCoreApp({
+    const started = createCoreApp({
       dataDir: app.getPath('userData'),
       settingsStore: createElectronSettingsStore(),
       // The master key is wrapped by the OS keychain; where that would be plaintext, nothing is stored.
@@ -48,7 +47,9 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
       },
     });
-    registerIpcHandlers(ipcMain, core);
+    core = started;
+    serveRenderer(rendererDir, started);
+    registerIpcHandlers(ipcMain, started);
     const open = () => {
       window = createMainWindow(preloadPath);
       if (core) forwardEvents(core, window.webContents);

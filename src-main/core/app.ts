@@ -4,6 +4,7 @@ import { openCaseCache, type CaseCache } from './case-cache';
 import { CasesService, currentCpClient } from './cases';
 import { ConnectivityMonitor, type ConnectivityTarget } from './connectivity';
 import { createDispatcher, type ContractHandlers } from './contract';
+import { documentResponse, type DocumentResponse } from './documents';
 import { EventBus, type AnyEventListener } from './events';
 import { FileKeyProvider, type KeyProvider } from './keys';
 import { SandboxController } from './sandbox';
@@ -28,6 +29,8 @@ export interface CoreOptions {
 export interface CoreApp {
   /** Validates and runs one contract call; never throws. */
   dispatch(method: string, rawArgs: unknown): Promise<CallResult<unknown>>;
+  /** A stored document's bytes (a Range when asked), for the viewer: `/doc/<materialId>` in both shells. */
+  openDocument(materialId: string, range: string | null, method: 'GET' | 'HEAD'): Promise<DocumentResponse>;
   onEvent(listener: AnyEventListener): () => void;
   dispose(): Promise<void>;
 }
@@ -211,6 +214,10 @@ export function createCoreApp(options: CoreOptions): CoreApp {
 
   return {
     dispatch,
+    openDocument: async (materialId, range, method) => {
+      const { cache } = await ready;
+      return documentResponse(cache.db, cache.vault, materialId, range, method);
+    },
     onEvent: (listener) => bus.subscribe(listener),
     dispose: async () => {
       connectivity.dispose();

@@ -1,5 +1,6 @@
 import { protocol } from 'electron';
-import { RENDERER_SECURITY_HEADERS, readRendererFile } from '../core';
+import { Readable } from 'node:stream';
+import { DOCUMENT_PATH_PREFIX, RENDERER_SECURITY_HEADERS, readRendererFile, type CoreApp } from '../core';
 
 /**
  * The renderer is served from `bluebag://app/…`, a privileged standard scheme, rather than file://:
@@ -20,11 +21,21 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer on the app scheme, with the same CSP and headers as browser mode. */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves the built renderer on the app scheme, with the same CSP and headers as browser mode, and the
+ * stored documents under `/doc/<materialId>` (decrypted byte ranges, same origin as the renderer so
+ * pdf.js can make Range requests without CORS).
+ */
+export function serveRenderer(rendererDir: string, core: Pick<CoreApp, 'openDocument'>): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== APP_HOST || request.method !== 'GET') return new Response('Not found', { status: 404 });
+    const method = request.method === 'HEAD' ? 'HEAD' : request.method === 'GET' ? 'GET' : null;
+    if (url.host !== APP_HOST || method === null) return new Response('Not found', { status: 404 });
+    if (url.pathname.startsWith(DOCUMENT_PATH_PREFIX)) {
+      const answer = await core.openDocument(decodeURIComponent(url.pathname.slice(DOCUMENT_PATH_PREFIX.length)), request.headers.get('range'), method);
+      const body = answer.body ? (Readable.toWeb(Readable.from(answer.body)) as ReadableStream<Uint8Array>) : null;
+      return new Response(body, { status: answer.status, headers: answer.headers });
+    }
     const file = await readRendererFile(rendererDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(file.body), {

@@ -1,6 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import {
   HTTP_CSRF_HEADER,
   HTTP_EVENTS_PATH,
@@ -10,7 +12,7 @@ import {
   type CallResult,
   type ErrorCode,
 } from '../../src-preload/api';
-import { RENDERER_SECURITY_HEADERS, readRendererFile, type CoreApp } from '../core';
+import { DOCUMENT_PATH_PREFIX, RENDERER_SECURITY_HEADERS, readRendererFile, type CoreApp } from '../core';
 
 export interface HostServerOptions {
   core: CoreApp;
@@ -81,6 +83,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     if (url.pathname.startsWith(HTTP_RPC_PREFIX)) return handleRpc(req, res, url.pathname.slice(HTTP_RPC_PREFIX.length));
     if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') return handleEvents(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (url.pathname.startsWith(DOCUMENT_PATH_PREFIX)) return handleDocument(req, res, url.pathname.slice(DOCUMENT_PATH_PREFIX.length));
 
     const file = await readRendererFile(options.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
@@ -91,6 +94,19 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       'cache-control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function handleDocument(req: http.IncomingMessage, res: http.ServerResponse, materialId: string): Promise<void> {
+    const range = typeof req.headers.range === 'string' ? req.headers.range : null;
+    const answer = await options.core.openDocument(decodeURIComponent(materialId), range, req.method === 'HEAD' ? 'HEAD' : 'GET');
+    res.writeHead(answer.status, answer.headers);
+    if (!answer.body) return void res.end();
+    // Backpressure: the next decrypted chunk is read only when the socket has taken the last one.
+    try {
+      await pipeline(Readable.from(answer.body), res);
+    } catch {
+      res.destroy();
+    }
   }
 
   async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {

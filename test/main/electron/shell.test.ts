@@ -54,8 +54,27 @@ describe('Electron shell', () => {
     const rendererDir = path.join(temp.dir, 'renderer');
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Bluebag</title>');
-    shell.serveRenderer(rendererDir);
+    const asked: Array<{ id: string; range: string | null; method: string }> = [];
+    shell.serveRenderer(rendererDir, {
+      openDocument: (id, range, method) => {
+        asked.push({ id, range, method });
+        return Promise.resolve({
+          status: 206,
+          headers: { 'content-type': 'application/pdf', 'content-range': 'bytes 0-3/10' },
+          body: (async function* () {
+            yield new TextEncoder().encode('%PDF');
+          })(),
+        });
+      },
+    });
     const handler = fake.current.electron.protocol.handle.mock.calls[0]?.[1] as unknown as (request: Request) => Promise<Response>;
+    // Documents are served on the renderer's own origin, Range passed through to the core.
+    const doc = await handler(new Request('bluebag://app/doc/abc-123', { headers: { range: 'bytes=0-3' } }));
+    expect(doc.status).toBe(206);
+    expect(doc.headers.get('content-range')).toBe('bytes 0-3/10');
+    expect(await doc.text()).toBe('%PDF');
+    expect(asked).toEqual([{ id: 'abc-123', range: 'bytes=0-3', method: 'GET' }]);
+    expect((await handler(new Request('bluebag://app/doc/x', { method: 'POST' }))).status).toBe(404);
     const page = await handler(new Request('bluebag://app/index.html'));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>Bluebag</title>');
