@@ -289,6 +289,90 @@ export const CaseSearchResultSchema = z
 export type CaseSearchResult = z.infer<typeof CaseSearchResultSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Reading offline: positions, search, notes, new versions of a bundle
+
+export const RotationSchema = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+/** 'fitWidth', 'fitPage', or a scale such as '1.25'. */
+export const ZoomSchema = z.string().regex(/^(fitWidth|fitPage|\d{1,2}(\.\d{1,3})?)$/).max(16);
+
+export const ReadingPositionSchema = z
+  .object({ materialId: Id, page: z.number().int().min(1).max(100_000), zoom: ZoomSchema, rotation: RotationSchema })
+  .strict();
+export type ReadingPosition = z.infer<typeof ReadingPositionSchema>;
+
+/** A snippet as segments, so the renderer marks the hits without ever parsing HTML. */
+export const SnippetSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }).strict());
+
+export const SearchHitSchema = z
+  .object({
+    caseId: Id,
+    urn: z.string(),
+    documentId: Id,
+    documentName: z.string(),
+    section: z.string(),
+    materialId: Id,
+    page: z.number().int().min(1),
+    snippet: SnippetSchema,
+  })
+  .strict();
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+export const SearchStatusSchema = z
+  .object({
+    indexedDocuments: z.number().int().nonnegative(),
+    pendingDocuments: z.number().int().nonnegative(),
+    failedDocuments: z.number().int().nonnegative(),
+    indexedPages: z.number().int().nonnegative(),
+    /** Pages with no text layer (scans): search cannot see them. */
+    imageOnlyPages: z.number().int().nonnegative(),
+  })
+  .strict();
+export type SearchStatus = z.infer<typeof SearchStatusSchema>;
+
+export const NoteColourSchema = z.enum(['yellow', 'green', 'blue', 'pink']);
+/** A highlight's boxes on its page, as fractions of the page (0–1), so they survive zoom and rotation. */
+export const NoteRectSchema = z
+  .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().min(0).max(1), h: z.number().min(0).max(1) })
+  .strict();
+
+export const NoteSchema = z
+  .object({
+    id: Id,
+    caseId: Id,
+    documentId: Id,
+    materialId: Id,
+    page: z.number().int().min(1),
+    quote: z.string().nullable(),
+    rects: z.array(NoteRectSchema),
+    body: z.string(),
+    colour: NoteColourSchema,
+    /** A newer version of the bundle came and this note's text was not found in it: it stays here. */
+    leftOnOldVersion: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+export type Note = z.infer<typeof NoteSchema>;
+
+export const VersionChangeSchema = z
+  .object({
+    documentId: Id,
+    documentName: z.string(),
+    oldMaterialId: Id,
+    newMaterialId: Id,
+    oldPages: z.number().int().nullable(),
+    newPages: z.number().int().nullable(),
+    pagesAdded: z.array(z.number().int()),
+    pagesRemoved: z.array(z.number().int()),
+    notesCarried: z.number().int().nonnegative(),
+    notesLeft: z.number().int().nonnegative(),
+  })
+  .strict();
+export type VersionChange = z.infer<typeof VersionChangeSchema>;
+
+export const ExportedFileSchema = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }).strict();
+
+// ---------------------------------------------------------------------------------------------
 // Errors cross the boundary as values with a message key the UI translates — never stack traces.
 
 export const ErrorCodeSchema = z.enum([
@@ -378,6 +462,48 @@ export const methods = {
   'sync.resume': method(NoArgs, SyncStatusSchema),
   'sync.retryFailed': method(NoArgs, SyncStatusSchema),
 
+  /** Where the user was in a document (null the first time). */
+  'reading.getPosition': method(z.object({ materialId: Id }).strict(), ReadingPositionSchema.nullable()),
+  'reading.setPosition': method(ReadingPositionSchema, z.object({}).strict()),
+  /** Pages of a stored document that have no text (scans), once it is indexed. */
+  'reading.pageInfo': method(
+    z.object({ materialId: Id }).strict(),
+    z.object({ indexed: z.boolean(), pageCount: z.number().int().nullable(), imageOnlyPages: z.array(z.number().int()) }).strict(),
+  ),
+
+  /** Full-text search over every cached case (or one), offline. */
+  'search.query': method(
+    z.object({ query: z.string().trim().min(1).max(200), caseId: Id.optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z.object({ hits: z.array(SearchHitSchema), total: z.number().int().nonnegative(), tookMs: z.number().nonnegative() }).strict(),
+  ),
+  'search.status': method(NoArgs, SearchStatusSchema),
+
+  'notes.list': method(z.object({ caseId: Id }).strict(), z.array(NoteSchema)),
+  'notes.add': method(
+    z
+      .object({
+        caseId: Id,
+        documentId: Id,
+        materialId: Id,
+        page: z.number().int().min(1),
+        quote: z.string().max(4000).optional(),
+        rects: z.array(NoteRectSchema).max(200).default([]),
+        body: z.string().max(20_000),
+        colour: NoteColourSchema.default('yellow'),
+      })
+      .strict(),
+    NoteSchema,
+  ),
+  'notes.update': method(z.object({ noteId: Id, body: z.string().max(20_000).optional(), colour: NoteColourSchema.optional() }).strict(), NoteSchema),
+  'notes.delete': method(z.object({ noteId: Id }).strict(), z.object({}).strict()),
+  /** A case's notes with page references, as a file the renderer offers for download. */
+  'notes.export': method(z.object({ caseId: Id, format: z.enum(['markdown', 'pdf']) }).strict(), ExportedFileSchema),
+
+  /** Bundles CP republished that the user has not dismissed: what changed, where the notes went. */
+  'documents.versionChanges': method(z.object({ caseId: Id }).strict(), z.array(VersionChangeSchema)),
+  /** The old version stops being offered (it stays readable until dismissed). */
+  'documents.dismissOldVersion': method(z.object({ documentId: Id }).strict(), z.object({}).strict()),
+
   /** Use a real Common Platform at this address (stops the sample-case sandbox if it runs). */
   'cp.connect': method(z.object({ baseUrl: CpAddressSchema }).strict(), SettingsSchema),
   /** Forget the connection and return to the first-run screen. */
@@ -412,6 +538,9 @@ export const events = {
   'sync.changed': SyncStatusSchema,
   /** Which cases changed in the cache; the renderer re-reads what it shows. */
   'cases.changed': z.object({ caseIds: z.array(z.string()) }).strict(),
+  'search.changed': SearchStatusSchema,
+  /** Notes of a case changed (added, edited, carried to a new version). */
+  'notes.changed': z.object({ caseId: z.string() }).strict(),
 } as const;
 
 export type Events = typeof events;

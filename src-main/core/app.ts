@@ -4,9 +4,12 @@ import { openCaseCache, type CaseCache } from './case-cache';
 import { CasesService, currentCpClient } from './cases';
 import { ConnectivityMonitor, type ConnectivityTarget } from './connectivity';
 import { createDispatcher, type ContractHandlers } from './contract';
+import { BluebagError } from './errors';
 import { documentResponse, type DocumentResponse } from './documents';
 import { EventBus, type AnyEventListener } from './events';
 import { FileKeyProvider, type KeyProvider } from './keys';
+import { addNote, deleteNote, listNotes, updateNote } from './notes';
+import { readPosition, savePosition } from './reading';
 import { SandboxController } from './sandbox';
 import { SessionService } from './session';
 import { SettingsService, type SettingsStore } from './settings';
@@ -36,6 +39,11 @@ export interface CoreApp {
 }
 
 export const MASTER_KEY_FILE = 'master.key';
+
+/** TEMPORARY while the reading issue is being built: refuses in words, never pretends. */
+function notYet(): never {
+  throw new BluebagError('unavailable', 'errors.notYetAvailable');
+}
 export const CACHE_DIR = 'cache';
 
 /**
@@ -168,6 +176,35 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     'sync.pause': async () => (await withCases()).pause(),
     'sync.resume': async () => (await withCases()).resume(),
     'sync.retryFailed': async () => (await withCases()).retryFailed(),
+
+    'reading.getPosition': async ({ materialId }) => readPosition((await ready).cache.db, materialId),
+    'reading.setPosition': async (position) => {
+      savePosition((await ready).cache.db, position, new Date());
+      return {};
+    },
+    'reading.pageInfo': () => notYet(),
+    'search.query': () => notYet(),
+    'search.status': () => notYet(),
+
+    'notes.list': async ({ caseId }) => listNotes((await ready).cache.db, caseId),
+    'notes.add': async (input) => {
+      const note = addNote((await ready).cache.db, input, new Date());
+      bus.emit('notes.changed', { caseId: note.caseId });
+      return note;
+    },
+    'notes.update': async ({ noteId, body, colour }) => {
+      const note = updateNote((await ready).cache.db, noteId, { body, colour }, new Date());
+      bus.emit('notes.changed', { caseId: note.caseId });
+      return note;
+    },
+    'notes.delete': async ({ noteId }) => {
+      const caseId = deleteNote((await ready).cache.db, noteId);
+      bus.emit('notes.changed', { caseId });
+      return {};
+    },
+    'notes.export': () => notYet(),
+    'documents.versionChanges': () => notYet(),
+    'documents.dismissOldVersion': () => notYet(),
 
     'cp.connect': async ({ baseUrl: address }) => {
       await sandbox.stop();

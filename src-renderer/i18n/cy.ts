@@ -319,6 +319,8 @@ export const cy: Catalogue = {
     jobNotFound: 'Nid yw’r cais hwnnw’n aros mwyach.',
     jobAlreadySending: 'Mae’r cais hwnnw’n cael ei anfon nawr ac ni ellir ei dynnu’n ôl.',
     cpRefused: 'Gwrthododd y Platfform Cyffredin y cais.',
+    notYetAvailable: 'Nid yw hyn ar gael yn y fersiwn hon eto.',
+    noteNotFound: 'Nid yw’r nodyn hwnnw’n bodoli mwyach.',
     sandboxNotRunning: 'Nid yw’r gweinydd ymarfer yn rhedeg.',
   },
 };

@@ -314,6 +314,8 @@ export const en = {
     cpAddressInvalid:
       'Enter a full address starting with https://, for example https://commonplatform.example.gov.uk. Plain http:// is only allowed for this computer (localhost).',
     sandboxFailed: 'The practice server could not start. Please try again.',
+    notYetAvailable: 'This is not available in this version yet.',
+    noteNotFound: 'That note no longer exists.',
     sandboxNotRunning: 'The practice server is not running.',
     jobNotFound: 'That request is no longer waiting.',
     jobAlreadySending: 'That request is being sent now and can no longer be withdrawn.',

@@ -13,9 +13,10 @@ function tempFile(): string {
   return path.join(dir, 'cache.db');
 }
 
-const withNotes: readonly Migration[] = [
+/** A schema from a later app version than this one. */
+const fromTheFuture: readonly Migration[] = [
   ...MIGRATIONS,
-  { version: MIGRATIONS.length + 1, name: 'notes', up: 'CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;' },
+  { version: MIGRATIONS.length + 1, name: 'future', up: 'CREATE TABLE future_things (id TEXT PRIMARY KEY) STRICT;' },
 ];
 
 describe('the encrypted database', () => {
@@ -57,7 +58,7 @@ describe('the encrypted database', () => {
   it('refuses a database written by a newer version, leaving it untouched', () => {
     const file = tempFile();
     const key = randomBytes(32);
-    openDatabase({ file, key, migrations: withNotes }).close();
+    openDatabase({ file, key, migrations: fromTheFuture }).close();
     const before = readFileSync(file);
     expect(() => openDatabase({ file, key })).toThrow(DatabaseTooNewError);
     expect(readFileSync(file).equals(before)).toBe(true);
@@ -76,8 +77,11 @@ describe('the encrypted database', () => {
   it('moves a damaged database aside, keeps it, and salvages local-only work into a fresh one', () => {
     const file = tempFile();
     const key = randomBytes(32);
-    const opened = openDatabase({ file, key, migrations: withNotes, localOnlyTables: ['notes'] });
-    const insert = opened.db.prepare('INSERT INTO notes (id, body) VALUES (?, ?)');
+    // The real local-only tables: private notes must survive a damaged cache.
+    const opened = openDatabase({ file, key });
+    const insert = opened.db.prepare(
+      "INSERT INTO notes (id, case_id, document_id, material_id, page, body, created_at, updated_at) VALUES (?, 'c', 'd', 'm', 1, ?, 't', 't')",
+    );
     for (let i = 0; i < 200; i += 1) insert.run(`n${i}`, `note ${i} ${'x'.repeat(300)}`);
     opened.close();
     // Garble a page in the middle of the file, as a bad sector or a torn write would.
@@ -87,7 +91,7 @@ describe('the encrypted database', () => {
     closeSync(fd);
     writeFileMarker(file);
 
-    const recovered = openDatabase({ file, key, migrations: withNotes, localOnlyTables: ['notes'] });
+    const recovered = openDatabase({ file, key });
     expect(recovered.recovery).not.toBeNull();
     expect(existsSync(recovered.recovery?.movedTo ?? '')).toBe(true);
     expect(readdirSync(path.dirname(file)).some((name) => name.includes('.damaged-'))).toBe(true);
