@@ -163,7 +163,8 @@ export class CasesService {
   /** The connection is back (or the user signed in): send what waits, then sync. */
   reconnected(): void {
     if (!this.#o.signedIn()) return;
-    this.#o.cache.queue.resume();
+    // Due now whatever waited out a backoff — but a pause the user chose stays.
+    this.#o.cache.queue.retryNow();
     void this.syncNow();
   }
 

@@ -1,12 +1,15 @@
-import { MAX_DELTA_LIMIT, type CpClient } from '../cp';
+import { CpBadRequestError, MAX_DELTA_LIMIT, type CpClient } from '../cp';
 import { caseRecordFromBundle } from './case-record-mapper';
-import type { DeltaPage, MaterialBody, SyncSource } from './sync-source';
+import { CursorRejectedError, type DeltaPage, type MaterialBody, type SyncSource } from './sync-source';
 
 /** What sync needs from Common Platform, on top of the CP client (which has validated every answer). */
 export function cpSyncSource(client: CpClient, pageSize = MAX_DELTA_LIMIT): SyncSource {
   return {
     async associatedCases(cursor): Promise<DeltaPage> {
-      const page = await client.associatedCases(cursor, pageSize);
+      const page = await client.associatedCases(cursor, pageSize).catch((error: unknown) => {
+        if (cursor !== null && error instanceof CpBadRequestError && error.errorCode === 'INVALID_CURSOR') throw new CursorRejectedError();
+        throw error;
+      });
       return { changed: page.changed.map(caseRecordFromBundle), removed: [...page.removed], cursor: page.cursor, hasMore: page.hasMore };
     },
     async materialContent(materialId, offset, signal): Promise<MaterialBody> {

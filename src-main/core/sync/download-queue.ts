@@ -46,7 +46,7 @@ interface QueueRow {
  */
 export class DownloadQueue {
   readonly #options: Required<Omit<DownloadQueueOptions, 'onProgress'>> & Pick<DownloadQueueOptions, 'onProgress'>;
-  readonly #inFlight = new Map<string, { controller: AbortController; caseId: string; bytes: number }>();
+  readonly #inFlight = new Map<string, { controller: AbortController; caseId: string; bytes: number; done?: Promise<void> }>();
   #focusCaseId: string | null = null;
   #pausedFor: DownloadProgress['pausedFor'] = null;
   #resumeTimer: NodeJS.Timeout | null = null;
@@ -92,12 +92,32 @@ export class DownloadQueue {
     this.pump();
   }
 
+  /**
+   * Connectivity or the server is back (a sync just succeeded): retry now whatever waited on a global
+   * cause or a backoff. Unlike resume(), a pause the user chose stays.
+   */
+  retryNow(): void {
+    if (this.#pausedFor === 'user') return;
+    this.resume();
+  }
+
   /** The user's "retry": every failed download, including those that failed for good, is queued again. */
   retryFailed(): void {
     this.#options.db
       .prepare("UPDATE materials SET download_state = 'queued', attempts = 0, next_attempt_at = NULL, error_key = NULL WHERE download_state = 'failed'")
       .run();
     this.resume();
+  }
+
+  /** Stops the downloads of one case (its "keep offline" was switched off). */
+  cancelCase(caseId: string): void {
+    for (const active of this.#inFlight.values()) if (active.caseId === caseId) active.controller.abort();
+  }
+
+  /** Resolves once no download of this case is in flight. */
+  async whenCaseIdle(caseId: string): Promise<void> {
+    const pending = [...this.#inFlight.values()].filter((active) => active.caseId === caseId).map((active) => active.done);
+    await Promise.all(pending);
   }
 
   get pausedFor(): DownloadProgress['pausedFor'] {
@@ -124,10 +144,14 @@ export class DownloadQueue {
       const controller = new AbortController();
       this.#inFlight.set(row.id, { controller, caseId: row.case_id, bytes: 0 });
       this.#options.db.prepare("UPDATE materials SET download_state = 'downloading' WHERE id = ?").run(row.id);
-      void this.#download(row, controller.signal).finally(() => {
-        this.#inFlight.delete(row.id);
-        this.pump();
-      });
+      const entry = this.#inFlight.get(row.id);
+      const done = this.#download(row, controller.signal)
+        .finally(() => this.#dropIfRemoved(row.id))
+        .finally(() => {
+          this.#inFlight.delete(row.id);
+          this.pump();
+        });
+      if (entry) entry.done = done;
     }
     this.#scheduleRetry();
     this.#emitProgressSoon();
@@ -266,6 +290,15 @@ export class DownloadQueue {
       if (failure.kind === 'restart') await store.delete(row.id).catch(() => undefined);
       this.#markFailed(row, messageKey, failure);
     }
+  }
+
+  /**
+   * The material's case left while it downloaded (sync deleted the row, and its delete of the blob may
+   * have raced this download): whatever this download published or kept on disk must go too.
+   */
+  async #dropIfRemoved(id: string): Promise<void> {
+    if (this.#options.db.prepare('SELECT 1 FROM materials WHERE id = ?').get(id) !== undefined) return;
+    await this.#options.store.delete(id).catch(() => undefined);
   }
 
   #markStored(id: string): void {

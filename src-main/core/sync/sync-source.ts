@@ -18,8 +18,17 @@ export interface MaterialBody {
 
 /** What sync needs from Common Platform; the CP client adapter provides it. */
 export interface SyncSource {
+  /** Throws CursorRejectedError when the server no longer accepts `cursor` (expired, or another server's). */
   associatedCases(cursor: string | null): Promise<DeltaPage>;
   materialContent(materialId: string, offset: number, signal: AbortSignal): Promise<MaterialBody>;
+}
+
+/** The server refused the stored cursor: only a full sync (from no cursor) can bring the cache up to date. */
+export class CursorRejectedError extends Error {
+  constructor() {
+    super('the server no longer accepts the associated-cases cursor');
+    this.name = 'CursorRejectedError';
+  }
 }
 
 /** What sync needs from the vault. */

@@ -132,6 +132,25 @@ describe('cases, association and sync through the contract', () => {
     expect(await call<PendingAssociation[]>('cases.pendingAssociations')).toEqual([]);
   });
 
+  it('"not kept offline" frees the case\'s space; keeping it again downloads it anew', async () => {
+    const one = seed.cases.find((c) => firm1.has(c.id));
+    if (!one) throw new Error('no firm-1 case');
+    const before = await call<SyncStatus>('sync.getStatus');
+    const summary = await call<CaseSummary>('cases.setKeepOffline', { caseId: one.id, keep: false });
+    expect(summary).toMatchObject({ keepOffline: false, offline: { stored: 0 } });
+    const after = await call<SyncStatus>('sync.getStatus');
+    expect(after.storage.usedBytes).toBe(before.storage.usedBytes - (before.downloads.perCase.find((c) => c.caseId === one.id)?.bytesTotal ?? summary.offline.totalBytes));
+    const detail = await call<CaseDetail>('cases.get', { caseId: one.id });
+    expect(detail.documents.flatMap((d) => d.materials).every((m) => m.state === 'queued')).toBe(true);
+
+    await call('cases.setKeepOffline', { caseId: one.id, keep: true });
+    const again = await until(() => call<CaseSummary[]>('cases.list'), (cases) => {
+      const row = cases.find((c) => c.id === one.id);
+      return row !== undefined && row.offline.stored === row.offline.total;
+    });
+    expect(again.find((c) => c.id === one.id)?.offline.storedBytes).toBe(summary.offline.totalBytes);
+  });
+
   it('leaving a case takes it (and its documents) off this laptop at the next sync', async () => {
     if (!freeCase) throw new Error('no free case');
     const defendantId = freeCase.defendants[0]?.id;
