@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../db';
+import type { BlobWriter } from '../vault';
 
 /** One page of the associated-cases delta, already validated and mapped to cache records. */
 export interface DeltaPage {
@@ -39,14 +40,8 @@ export interface BlobStore {
   delete(id: string): Promise<void>;
 }
 
-export interface BlobWriter {
-  readonly committedBytes: number;
-  write(data: Uint8Array): Promise<void>;
-  finish(): Promise<{ size: number; sha256: string }>;
-  abort(): Promise<void>;
-  /** Stops writing but keeps the verified prefix on disk for a later resume. */
-  close(): Promise<void>;
-}
+/** The vault's resumable writer: sync relies on exactly its contract (committedBytes, close keeps the prefix). */
+export type { BlobWriter } from '../vault';
 
 /**
  * How a failure should be treated. `offline`: stop trying until connectivity returns; `wait`: the
