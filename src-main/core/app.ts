@@ -8,10 +8,11 @@ import { BluebagError } from './errors';
 import { documentResponse, type DocumentResponse } from './documents';
 import { EventBus, type AnyEventListener } from './events';
 import { FileKeyProvider, type KeyProvider } from './keys';
-import { addNote, deleteNote, listNotes, updateNote } from './notes';
+import { addNote, deleteNote, exportCaseNotes, listNotes, updateNote } from './notes';
 import { readPosition, savePosition } from './reading';
 import { SandboxController } from './sandbox';
 import { SessionService } from './session';
+import { VersionTracker } from './versions';
 import { SettingsService, type SettingsStore } from './settings';
 
 export interface CoreOptions {
@@ -88,7 +89,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
   const client = currentCpClient(baseUrl, () => session.accessToken());
 
   // The cache opens once the master key is at hand (safeStorage may prompt); calls that need it wait.
-  const ready: Promise<{ cache: CaseCache; cases: CasesService }> = keyProvider.masterKey().then((masterKey) => {
+  const ready: Promise<{ cache: CaseCache; cases: CasesService; versions: VersionTracker }> = keyProvider.masterKey().then((masterKey) => {
     const cache = openCaseCache({
       dir: path.join(options.dataDir, CACHE_DIR),
       masterKey,
@@ -109,7 +110,8 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
     });
     cases.start();
-    return { cache, cases };
+    const versions = new VersionTracker({ db: cache.db, onChanged: (caseId) => bus.emit('notes.changed', { caseId }) });
+    return { cache, cases, versions };
   });
   // A failure here reaches the user through the first call that needs the cache.
   ready.catch(() => undefined);
@@ -202,9 +204,12 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       bus.emit('notes.changed', { caseId });
       return {};
     },
-    'notes.export': () => notYet(),
-    'documents.versionChanges': () => notYet(),
-    'documents.dismissOldVersion': () => notYet(),
+    'notes.export': async ({ caseId, format }) => exportCaseNotes((await ready).cache.db, caseId, format, new Date(), settings.get().language),
+    'documents.versionChanges': async ({ caseId }) => (await ready).versions.list(caseId),
+    'documents.dismissOldVersion': async ({ documentId }) => {
+      (await ready).versions.dismiss(documentId);
+      return {};
+    },
 
     'cp.connect': async ({ baseUrl: address }) => {
       await sandbox.stop();
