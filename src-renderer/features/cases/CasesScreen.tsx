@@ -3,15 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../stores/app-store';
 import { useCasesStore } from '../../stores/cases-store';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { formatDateTime } from '../../ui/format';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { filterAndSortCases, type CaseSort } from './case-list-order';
-import { OfflineBadge } from './OfflineBadge';
+import { CasesTable } from './CasesTable';
 import { PendingAssociations } from './PendingAssociations';
 import { SessionPanel } from './SessionPanel';
 
 export function CasesScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const setView = useAppStore((state) => state.setView);
   const list = useCasesStore((state) => state.list);
   const listError = useCasesStore((state) => state.listError);
@@ -27,7 +26,6 @@ export function CasesScreen() {
   }, [loadList]);
 
   const shown = useMemo(() => filterAndSortCases(list ?? [], filter, sort), [list, filter, sort]);
-  const welsh = i18n.language === 'cy';
 
   return (
     <>
@@ -65,50 +63,7 @@ export function CasesScreen() {
           {shown.length === 0 ? (
             <p>{t('cases.noMatches')}</p>
           ) : (
-            <table className="table cases-table">
-              <caption className="visually-hidden">{t('cases.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cases.urn')}</th>
-                  <th scope="col">{t('cases.defendants')}</th>
-                  <th scope="col">{t('cases.nextHearing')}</th>
-                  <th scope="col">{t('cases.jurisdiction')}</th>
-                  <th scope="col">{t('cases.offline')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">
-                      <button type="button" className="link-button urn" onClick={() => setView({ name: 'case', caseId: item.id })}>
-                        {item.urn}
-                      </button>
-                      {item.newMaterial ? <span className="badge badge-new">{t('cases.newMaterial')}</span> : null}
-                      {item.associationState === 'removed' ? <span className="badge badge-muted">{t('cases.removed')}</span> : null}
-                    </th>
-                    <td>{item.defendants.map((defendant) => defendant.name).join(', ')}</td>
-                    <td>
-                      {item.nextHearing ? (
-                        <>
-                          <span className="nowrap">{formatDateTime(item.nextHearing.at)}</span>
-                          <br />
-                          <span className="muted">
-                            {(welsh && item.nextHearing.courtWelshName) || item.nextHearing.courtName}
-                            {item.nextHearing.roomName ? ` · ${item.nextHearing.roomName}` : ''}
-                          </span>
-                        </>
-                      ) : (
-                        <span className="muted">{t('cases.noHearing')}</span>
-                      )}
-                    </td>
-                    <td>{item.jurisdiction === 'CROWN' ? t('cases.crown') : item.jurisdiction === 'MAGISTRATES' ? t('cases.magistrates') : ''}</td>
-                    <td>
-                      <OfflineBadge item={item} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CasesTable cases={shown} />
           )}
         </>
       )}
