@@ -4,13 +4,13 @@ import { openCaseCache, type CaseCache } from './case-cache';
 import { CasesService, currentCpClient } from './cases';
 import { ConnectivityMonitor, type ConnectivityTarget } from './connectivity';
 import { createDispatcher, type ContractHandlers } from './contract';
-import { BluebagError } from './errors';
 import { documentResponse, type DocumentResponse } from './documents';
 import { EventBus, type AnyEventListener } from './events';
 import { FileKeyProvider, type KeyProvider } from './keys';
 import { addNote, deleteNote, exportCaseNotes, listNotes, updateNote } from './notes';
 import { readPosition, savePosition } from './reading';
 import { SandboxController } from './sandbox';
+import { SearchIndex } from './search';
 import { SessionService } from './session';
 import { VersionTracker } from './versions';
 import { SettingsService, type SettingsStore } from './settings';
@@ -41,10 +41,6 @@ export interface CoreApp {
 
 export const MASTER_KEY_FILE = 'master.key';
 
-/** TEMPORARY while the reading issue is being built: refuses in words, never pretends. */
-function notYet(): never {
-  throw new BluebagError('unavailable', 'errors.notYetAvailable');
-}
 export const CACHE_DIR = 'cache';
 
 /**
@@ -89,15 +85,23 @@ export function createCoreApp(options: CoreOptions): CoreApp {
   const client = currentCpClient(baseUrl, () => session.accessToken());
 
   // The cache opens once the master key is at hand (safeStorage may prompt); calls that need it wait.
-  const ready: Promise<{ cache: CaseCache; cases: CasesService; versions: VersionTracker }> = keyProvider.masterKey().then((masterKey) => {
+  let search: SearchIndex | null = null;
+  const ready: Promise<{ cache: CaseCache; cases: CasesService; versions: VersionTracker; search: SearchIndex }> = keyProvider.masterKey().then((masterKey) => {
     const cache = openCaseCache({
       dir: path.join(options.dataDir, CACHE_DIR),
       masterKey,
       client,
       budgetBytes: () => settings.get().storageBudgetBytes,
-      onProgress: (progress) => cases?.onProgress(progress),
+      onProgress: (progress) => {
+        cases?.onProgress(progress);
+        // Newly stored documents are indexed in the background (kick is cheap and idempotent).
+        search?.kick();
+      },
       onSyncState: (state) => cases?.onEngineState(state),
-      onCasesChanged: (caseIds) => bus.emit('cases.changed', { caseIds }),
+      onCasesChanged: (caseIds) => {
+        bus.emit('cases.changed', { caseIds });
+        search?.kick();
+      },
     });
     cases = new CasesService({
       cache,
@@ -111,7 +115,19 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     });
     cases.start();
     const versions = new VersionTracker({ db: cache.db, onChanged: (caseId) => bus.emit('notes.changed', { caseId }) });
-    return { cache, cases, versions };
+    // A republished bundle can be compared (and its notes carried) once both versions are indexed.
+    const checkVersions = () => setImmediate(() => versions.check());
+    search = new SearchIndex({
+      db: cache.db,
+      vault: cache.vault,
+      onStatus: (status) => {
+        bus.emit('search.changed', status);
+        checkVersions();
+      },
+    });
+    search.start();
+    checkVersions();
+    return { cache, cases, versions, search };
   });
   // A failure here reaches the user through the first call that needs the cache.
   ready.catch(() => undefined);
@@ -184,9 +200,9 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       savePosition((await ready).cache.db, position, new Date());
       return {};
     },
-    'reading.pageInfo': () => notYet(),
-    'search.query': () => notYet(),
-    'search.status': () => notYet(),
+    'reading.pageInfo': async ({ materialId }) => (await ready).search.pageInfo(materialId),
+    'search.query': async (query) => (await ready).search.query(query),
+    'search.status': async () => (await ready).search.status(),
 
     'notes.list': async ({ caseId }) => listNotes((await ready).cache.db, caseId),
     'notes.add': async (input) => {
@@ -266,6 +282,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       session.dispose();
       const opened = await ready.catch(() => null);
       if (opened) {
+        await opened.search.stop();
         await opened.cases.stop();
         await opened.cache.close();
       }

@@ -135,11 +135,14 @@ describe('cases, association and sync through the contract', () => {
   it('"not kept offline" frees the case\'s space; keeping it again downloads it anew', async () => {
     const one = seed.cases.find((c) => firm1.has(c.id));
     if (!one) throw new Error('no firm-1 case');
-    const before = await call<SyncStatus>('sync.getStatus');
+    // Measure from a still point: earlier tests' downloads have finished.
+    const before = await until(() => call<SyncStatus>('sync.getStatus'), (s) => s.downloads.queued + s.downloads.active === 0);
+    const caseBytes = (await call<CaseDetail>('cases.get', { caseId: one.id })).documents.flatMap((d) => d.materials).reduce((sum, m) => sum + m.size, 0);
+    expect(caseBytes).toBeGreaterThan(0);
     const summary = await call<CaseSummary>('cases.setKeepOffline', { caseId: one.id, keep: false });
     expect(summary).toMatchObject({ keepOffline: false, offline: { stored: 0 } });
     const after = await call<SyncStatus>('sync.getStatus');
-    expect(after.storage.usedBytes).toBe(before.storage.usedBytes - (before.downloads.perCase.find((c) => c.caseId === one.id)?.bytesTotal ?? summary.offline.totalBytes));
+    expect(after.storage.usedBytes).toBe(before.storage.usedBytes - caseBytes);
     const detail = await call<CaseDetail>('cases.get', { caseId: one.id });
     expect(detail.documents.flatMap((d) => d.materials).every((m) => m.state === 'queued')).toBe(true);
 
@@ -148,7 +151,7 @@ describe('cases, association and sync through the contract', () => {
       const row = cases.find((c) => c.id === one.id);
       return row !== undefined && row.offline.stored === row.offline.total;
     });
-    expect(again.find((c) => c.id === one.id)?.offline.storedBytes).toBe(summary.offline.totalBytes);
+    expect(again.find((c) => c.id === one.id)?.offline.storedBytes).toBe(caseBytes);
   });
 
   it('leaving a case takes it (and its documents) off this laptop at the next sync', async () => {

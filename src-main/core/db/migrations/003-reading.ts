@@ -32,6 +32,34 @@ export const migration003: Migration = {
       page UNINDEXED,
       tokenize = 'unicode61 remove_diacritics 2'
     );
+    -- No merging inside writes: FTS5's automerge does its work in bursts (60-85 ms in one commit,
+    -- measured over 24,000 pages), on the main thread. The search index merges in small steps of its
+    -- own between writes instead ('merge' commands, see core/search/page-index-writes.ts).
+    INSERT INTO page_fts (page_fts, rank) VALUES ('automerge', 0);
+
+    -- A page's rowid in page_fts is seq * 131072 + page (pages 1..131071), seq numbering the material
+    -- here. Search filters hits, and finds a material's rows, by rowid alone, without reading the page
+    -- bodies (reading 20,000 bodies to filter them would cost more than the whole search).
+    -- AUTOINCREMENT: a seq is never reused, so a row not yet swept can never be taken for another
+    -- material's page. page_count and image_only_pages are set when the material is fully indexed.
+    CREATE TABLE page_fts_materials (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      material_id TEXT NOT NULL UNIQUE REFERENCES materials(id) ON DELETE CASCADE,
+      page_count INTEGER,
+      image_only_pages INTEGER,
+      indexed_at TEXT
+    ) STRICT;
+
+    -- When a material goes (its case left the cache, a bundle was replaced, sign-out), its hits vanish at
+    -- once: search only sees seqs still listed above. Deleting its page_fts rows costs about 70 us a page,
+    -- too long to do inside sync's transaction for a 2,000-page bundle (or a sign-out), so the trigger
+    -- only records the seq and the search index sweeps the rows away in small transactions.
+    CREATE TABLE page_fts_orphans (
+      seq INTEGER PRIMARY KEY
+    ) STRICT;
+    CREATE TRIGGER page_fts_materials_gone AFTER DELETE ON page_fts_materials BEGIN
+      INSERT OR IGNORE INTO page_fts_orphans (seq) VALUES (old.seq);
+    END;
 
     CREATE TABLE reading_positions (
       material_id TEXT PRIMARY KEY,
