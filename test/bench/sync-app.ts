@@ -1,0 +1,243 @@
+/**
+ * The app side of the sync benchmark, in a process of its own (`node --import tsx
+ * test/bench/sync-app.ts --url U --control-url C --concurrency N`): nothing is loaded here but the
+ * app's case cache and CP client, so its RSS and event loop are the app's alone (the bench runner,
+ * which also loads every other benchmark, is another process, and so is the sandbox).
+ *
+ * Builds the cache as the app does (openCaseCache), runs the initial sync, ten idle re-syncs, then
+ * the raw baseline and the sealed reference client over the same materials, and prints one JSON
+ * line: { result: SyncAppResult }.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { openCaseCache } from '../../src-main/core/case-cache';
+import { createCpClient } from '../../src-main/core/cp';
+import { associatedMaterials, parallelDownload, scriptToken, sealedDownload } from './cp-client-baseline';
+
+export interface SyncAppResult {
+  settings: { concurrency: number; rssSampleMs: number; lagResolutionMs: number; resyncRuns: number; baselineRuns: number; sealedRuns: number };
+  rssAtStartMb: number;
+  sync: {
+    ms: number;
+    deltaMs: number;
+    requests: number;
+    cases: number;
+    stored: number;
+    notStored: number;
+    storedBytes: number;
+    largestBytes: number;
+    cpuUserMs: number;
+    cpuSystemMs: number;
+    eventLoopUtilisation: number;
+    progressEvents: number;
+    progressBytes: number;
+    rssBeforeMb: number;
+    peakRssMb: number;
+    maxRssLifetimeMb: number;
+    peakHeapUsedMb: number;
+    peakArrayBuffersMb: number;
+    lagMaxMs: number;
+    lagP99Ms: number;
+    lagMeanMs: number;
+    /** Ticks over 100 ms, by a 20 ms drift sampler: "<ms>@<s into the sync>". */
+    longTicks: string[];
+    maxGcPauseMs: number;
+    gcPauseTotalMs: number;
+  };
+  resync: { ms: number[]; requests: number[] };
+  baseline: { materials: number; sameMaterials: boolean; runs: Array<{ bytes: number; ms: number }> };
+  /** sealedDownload runs: the leanest client that hashes, encrypts and fsyncs what it downloads. */
+  sealed: { runs: Array<{ bytes: number; ms: number }> };
+}
+
+const RSS_SAMPLE_MS = 50;
+/** monitorEventLoopDelay's timer period; a tick's delay beyond it is the lag. */
+const LAG_RESOLUTION_MS = 10;
+const DRIFT_SAMPLE_MS = 20;
+const LONG_TICK_MS = 100;
+const RESYNC_RUNS = 10;
+const BASELINE_RUNS = 3;
+const SEALED_RUNS = 2;
+const MB = 1024 ** 2;
+
+const rssAtStartMb = process.memoryUsage.rss() / MB;
+
+async function requestCount(controlUrl: string): Promise<number> {
+  const response = await fetch(`${controlUrl}/stats`);
+  return ((await response.json()) as { requests: { total: number } }).requests.total;
+}
+
+/** Ticks that ran long, and GC pauses, while it runs: to tell what a lag spike was. */
+function stallRecorder(): { stop(): { longTicks: string[]; maxGcPauseMs: number; gcPauseTotalMs: number } } {
+  const started = performance.now();
+  const longTicks: string[] = [];
+  let last = started;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (now - last - DRIFT_SAMPLE_MS > LONG_TICK_MS) longTicks.push(`${Math.round(now - last - DRIFT_SAMPLE_MS)}@${((last - started) / 1000).toFixed(1)}s`);
+    last = now;
+  }, DRIFT_SAMPLE_MS);
+  let maxGcPauseMs = 0;
+  let gcPauseTotalMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      maxGcPauseMs = Math.max(maxGcPauseMs, entry.duration);
+      gcPauseTotalMs += entry.duration;
+    }
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  return {
+    stop: () => {
+      clearInterval(timer);
+      gc.disconnect();
+      return { longTicks, maxGcPauseMs, gcPauseTotalMs };
+    },
+  };
+}
+
+/** Peak RSS (and what it is made of) by sampling every RSS_SAMPLE_MS. */
+function memorySampler(): { stop(): { startMb: number; peakMb: number; peakHeapMb: number; peakArrayBuffersMb: number } } {
+  const startMb = process.memoryUsage.rss() / MB;
+  let peakMb = startMb;
+  let peakHeapMb = 0;
+  let peakArrayBuffersMb = 0;
+  const sample = (): void => {
+    const usage = process.memoryUsage();
+    peakMb = Math.max(peakMb, usage.rss / MB);
+    peakHeapMb = Math.max(peakHeapMb, usage.heapUsed / MB);
+    peakArrayBuffersMb = Math.max(peakArrayBuffersMb, usage.arrayBuffers / MB);
+  };
+  const timer = setInterval(sample, RSS_SAMPLE_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return { startMb, peakMb, peakHeapMb, peakArrayBuffersMb };
+    },
+  };
+}
+
+async function measure(url: string, controlUrl: string, concurrency: number): Promise<SyncAppResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bluebag-bench-sync-'));
+  try {
+    const token = await scriptToken(url);
+    let progressEvents = 0;
+    let progressBytes = 0;
+    const cache = openCaseCache({
+      dir,
+      masterKey: randomBytes(32),
+      client: createCpClient({ baseUrl: url, accessToken: async () => token }),
+      concurrency,
+      // As the app does: every progress event is serialised for the renderer (here, only measured).
+      onProgress: (progress) => {
+        progressEvents += 1;
+        progressBytes += JSON.stringify(progress).length;
+      },
+    });
+    let sync: SyncAppResult['sync'];
+    let storedIds: Set<string>;
+    const resync: SyncAppResult['resync'] = { ms: [], requests: [] };
+    try {
+      const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+      const memory = memorySampler();
+      const stalls = stallRecorder();
+      const requestsBefore = await requestCount(controlUrl);
+      lag.enable();
+      const cpuBefore = process.cpuUsage();
+      const eluBefore = performance.eventLoopUtilization();
+      const started = performance.now();
+      cache.queue.start();
+      const state = await cache.engine.syncNow();
+      const deltaMs = performance.now() - started;
+      await cache.queue.whenIdle();
+      const ms = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
+      const elu = performance.eventLoopUtilization(eluBefore);
+      lag.disable();
+      const rss = memory.stop();
+      const stalled = stalls.stop();
+      const maxRssLifetimeMb = process.resourceUsage().maxRSS / 1024;
+      const requests = (await requestCount(controlUrl)) - requestsBefore;
+      if (state.state !== 'idle') throw new Error(`initial sync ended in state ${state.state} (${state.errorKey})`);
+
+      const counts = cache.db
+        .prepare('SELECT download_state AS state, count(*) AS n, coalesce(sum(size), 0) AS bytes, max(size) AS largest FROM materials GROUP BY download_state')
+        .all() as Array<{ state: string; n: number; bytes: number; largest: number }>;
+      const stored = counts.find((row) => row.state === 'stored') ?? { n: 0, bytes: 0, largest: 0 };
+      storedIds = new Set((cache.db.prepare("SELECT id FROM materials WHERE download_state = 'stored'").all() as Array<{ id: string }>).map((row) => row.id));
+      sync = {
+        ms,
+        deltaMs,
+        requests,
+        cases: (cache.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n,
+        stored: stored.n,
+        notStored: counts.filter((row) => row.state !== 'stored').reduce((n, row) => n + row.n, 0),
+        storedBytes: stored.bytes,
+        largestBytes: stored.largest,
+        cpuUserMs: cpu.user / 1000,
+        cpuSystemMs: cpu.system / 1000,
+        eventLoopUtilisation: elu.utilization,
+        progressEvents,
+        progressBytes,
+        rssBeforeMb: rss.startMb,
+        peakRssMb: rss.peakMb,
+        maxRssLifetimeMb,
+        peakHeapUsedMb: rss.peakHeapMb,
+        peakArrayBuffersMb: rss.peakArrayBuffersMb,
+        lagMaxMs: Math.max(0, lag.max / 1e6 - LAG_RESOLUTION_MS),
+        lagP99Ms: Math.max(0, lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS),
+        lagMeanMs: Math.max(0, lag.mean / 1e6 - LAG_RESOLUTION_MS),
+        ...stalled,
+      };
+
+      // Idle re-syncs: nothing changed on the server since the sync.
+      for (let i = 0; i < RESYNC_RUNS; i += 1) {
+        const before = await requestCount(controlUrl);
+        const t = performance.now();
+        const again = await cache.engine.syncNow();
+        await cache.queue.whenIdle();
+        resync.ms.push(performance.now() - t);
+        resync.requests.push((await requestCount(controlUrl)) - before);
+        if (again.state !== 'idle') throw new Error(`re-sync ended in state ${again.state} (${again.errorKey})`);
+      }
+    } finally {
+      await cache.close();
+    }
+
+    // The baseline: the same materials, plain parallel GETs, bytes discarded.
+    const listed = await associatedMaterials(url, token);
+    const runs: Array<{ bytes: number; ms: number }> = [];
+    for (let i = 0; i < BASELINE_RUNS; i += 1) runs.push(await parallelDownload(url, token, listed.materials, concurrency));
+    const sealedRuns: Array<{ bytes: number; ms: number }> = [];
+    for (let i = 0; i < SEALED_RUNS; i += 1) {
+      const sealedDir = path.join(dir, `sealed-${i}`);
+      mkdirSync(sealedDir);
+      sealedRuns.push(await sealedDownload(url, token, listed.materials, sealedDir, concurrency));
+      await rm(sealedDir, { recursive: true, force: true });
+    }
+    const sameMaterials = listed.materials.length === storedIds.size && listed.materials.every((m) => storedIds.has(m.id)) && runs.every((r) => r.bytes === sync.storedBytes);
+    return {
+      settings: { concurrency, rssSampleMs: RSS_SAMPLE_MS, lagResolutionMs: LAG_RESOLUTION_MS, resyncRuns: RESYNC_RUNS, baselineRuns: BASELINE_RUNS, sealedRuns: SEALED_RUNS },
+      rssAtStartMb,
+      sync,
+      resync,
+      baseline: { materials: listed.materials.length, sameMaterials, runs },
+      sealed: { runs: sealedRuns },
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const { values } = parseArgs({ options: { url: { type: 'string' }, 'control-url': { type: 'string' }, concurrency: { type: 'string', default: '4' } }, strict: true });
+if (!values.url || !values['control-url']) {
+  process.stderr.write('usage: sync-app.ts --url API_URL --control-url CONTROL_URL [--concurrency N]\n');
+  process.exit(2);
+}
+const result = await measure(values.url, values['control-url'], Number(values.concurrency));
+process.stdout.write(`${JSON.stringify({ result })}\n`);

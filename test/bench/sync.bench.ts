@@ -1,0 +1,130 @@
+/**
+ * Initial sync of the sandbox's large dataset as the app does it (openCaseCache: encrypted SQLite
+ * cache, encrypted vault, DownloadQueue, SyncEngine), against a plain parallel download of the same
+ * materials in the same run (and against the leanest client that also hashes, encrypts and fsyncs
+ * them, which shows what ratio the machine allows at all); then idle re-syncs. Three processes, so that what is measured is the
+ * app's alone: the sandbox (sync-sandbox.ts: large dataset, firm 1 associated with every case, one
+ * outsize served document), the app side (sync-app.ts: only the app's modules loaded), and this
+ * runner, which only reports.
+ *
+ * Targets (docs/BENCHMARKS.md): throughput_ratio ≥ 0.7, peak_rss_mb < 300, resync_requests = 1,
+ * resync_ms < 200, max_event_loop_lag_ms ≤ 100.
+ *
+ * SYNC_BENCH_CONCURRENCY (default 4, the app's) sets the download concurrency of both sides;
+ * SYNC_BENCH_BIG_DOCUMENT_MB (default 320, more than the whole RSS budget; 0 = none) the size of the
+ * outsize document.
+ */
+import os from 'node:os';
+import { percentile, report, round, type Figures } from './report';
+import type { SyncAppResult } from './sync-app';
+import { childExit, startJsonChild, stopChild } from './sync-processes';
+
+const CONCURRENCY = Number(process.env.SYNC_BENCH_CONCURRENCY ?? 4);
+const BIG_DOCUMENT_MB = Number(process.env.SYNC_BENCH_BIG_DOCUMENT_MB ?? 320);
+const MB = 1024 ** 2;
+
+interface SandboxReady {
+  ready: true;
+  url: string;
+  controlUrl: string;
+  anchorDate: string;
+  generation: { generated: boolean; ms: number; totalBytes: number; materials: number; cacheDir: string };
+  warmedBytes: number;
+  warmMs: number;
+  setup: { associated: number; withdrawn: number; alreadyFirm1: number };
+  bigDocument: { caseId: string; materialId: string; size: number } | null;
+}
+
+export async function syncBench(): Promise<void> {
+  const loadAtStart = os.loadavg()[0] ?? 0;
+  const sandboxStarted = performance.now();
+  const sandbox = await startJsonChild<SandboxReady>('./sync-sandbox.ts', ['--big-document-mb', String(BIG_DOCUMENT_MB)], 'sandbox');
+  const sandboxStartMs = performance.now() - sandboxStarted;
+  try {
+    const info = sandbox.message;
+    const app = await startJsonChild<{ result: SyncAppResult }>('./sync-app.ts', ['--url', info.url, '--control-url', info.controlUrl, '--concurrency', String(CONCURRENCY)], 'app');
+    await childExit(app.child, 'app');
+    const { settings, sync, resync, baseline, sealed, rssAtStartMb } = app.message.result;
+
+    const best = baseline.runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
+    const mbPerS = (bytes: number, ms: number): number => bytes / MB / (ms / 1000);
+    const syncMbPerS = mbPerS(sync.storedBytes, sync.ms);
+    const baselineMbPerS = mbPerS(best.bytes, best.ms);
+    const bestSealed = sealed.runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
+    const sealedMbPerS = mbPerS(bestSealed.bytes, bestSealed.ms);
+    const figures: Figures = {
+      throughput_ratio: round(syncMbPerS / baselineMbPerS, 2),
+      peak_rss_mb: round(sync.peakRssMb, 0),
+      resync_ms: round(Math.max(...resync.ms), 1),
+      resync_requests: Math.max(...resync.requests),
+      max_event_loop_lag_ms: round(sync.lagMaxMs, 1),
+      concurrency: settings.concurrency,
+      cases_synced: sync.cases,
+      materials_stored: sync.stored,
+      materials_not_stored: sync.notStored,
+      synced_mb: round(sync.storedBytes / MB, 0),
+      largest_material_mb: round(sync.largestBytes / MB, 1),
+      delta_ms: round(sync.deltaMs, 0),
+      sync_ms: round(sync.ms, 0),
+      sync_mb_per_s: round(syncMbPerS, 1),
+      sync_requests: sync.requests,
+      app_cpu_user_ms: round(sync.cpuUserMs, 0),
+      app_cpu_system_ms: round(sync.cpuSystemMs, 0),
+      event_loop_utilisation: round(sync.eventLoopUtilisation, 2),
+      progress_events: sync.progressEvents,
+      progress_kb: round(sync.progressBytes / 1024, 0),
+      rss_at_start_mb: round(rssAtStartMb, 0),
+      rss_before_sync_mb: round(sync.rssBeforeMb, 0),
+      max_rss_lifetime_mb: round(sync.maxRssLifetimeMb, 0),
+      peak_heap_used_mb: round(sync.peakHeapUsedMb, 0),
+      peak_array_buffers_mb: round(sync.peakArrayBuffersMb, 0),
+      p99_event_loop_lag_ms: round(sync.lagP99Ms, 1),
+      mean_event_loop_lag_ms: round(sync.lagMeanMs, 1),
+      ticks_over_100ms: sync.longTicks.length === 0 ? 'none' : sync.longTicks.join(' '),
+      max_gc_pause_ms: round(sync.maxGcPauseMs, 1),
+      gc_pause_total_ms: round(sync.gcPauseTotalMs, 0),
+      baseline_mb: round(best.bytes / MB, 0),
+      baseline_materials: baseline.materials,
+      baseline_same_materials: baseline.sameMaterials,
+      baseline_ms: round(best.ms, 0),
+      baseline_mb_per_s: round(baselineMbPerS, 1),
+      baseline_runs_mb_per_s: baseline.runs.map((r) => round(mbPerS(r.bytes, r.ms), 0)).join(' / '),
+      sealed_mb_per_s: round(sealedMbPerS, 1),
+      sealed_runs_mb_per_s: sealed.runs.map((r) => round(mbPerS(r.bytes, r.ms), 0)).join(' / '),
+      ceiling_ratio: round(sealedMbPerS / baselineMbPerS, 2),
+      sync_vs_sealed: round(syncMbPerS / sealedMbPerS, 2),
+      resync_p50_ms: round(percentile(resync.ms, 50), 1),
+      resync_cases: sync.cases,
+      sandbox_start_ms: round(sandboxStartMs, 0),
+      sandbox_generated_this_run: info.generation.generated,
+      sandbox_setup_associations: info.setup.associated,
+      sandbox_setup_orders_withdrawn: info.setup.withdrawn,
+      load_avg_1m_at_start: round(loadAtStart, 2),
+    };
+    report('sync', figures, {
+      throughput_ratio: 'sync_mb_per_s / baseline_mb_per_s; target ≥ 0.7',
+      peak_rss_mb: `app process, sampled every ${settings.rssSampleMs} ms during the sync; target < 300`,
+      resync_ms: `slowest of ${settings.resyncRuns} idle re-syncs; target < 200`,
+      resync_requests: 'most API requests in one idle re-sync (sandbox stats); target 1',
+      max_event_loop_lag_ms: `longest tick delay during the sync (monitorEventLoopDelay max − its ${settings.lagResolutionMs} ms period); target ≤ 100`,
+      concurrency: 'parallel downloads, both sides (SYNC_BENCH_CONCURRENCY)',
+      largest_material_mb: 'the outsize served document (SYNC_BENCH_BIG_DOCUMENT_MB), when there is one',
+      sync_ms: 'queue.start + syncNow + whenIdle, delta included',
+      app_cpu_user_ms: 'CPU time of the app process during the sync (all its threads)',
+      event_loop_utilisation: 'share of the sync the main thread was busy: near 1 means CPU-bound on it',
+      progress_events: 'onProgress calls during the sync (the app forwards each to the renderer)',
+      ticks_over_100ms: 'each long tick as <ms>@<seconds into the sync> (20 ms drift sampler)',
+      max_gc_pause_ms: 'longest GC pause during the sync (a cause of lag, and of the machine being busy)',
+      rss_at_start_mb: 'app process once its modules are loaded (node + tsx + case cache + CP client)',
+      max_rss_lifetime_mb: 'kernel high-water mark of the app process up to the end of the sync',
+      baseline_mb_per_s: `fastest of ${settings.baselineRuns} runs of cp-client-baseline parallelDownload after the sync, same materials`,
+      sealed_mb_per_s: `fastest of ${settings.sealedRuns} runs of cp-client-baseline sealedDownload: GETs + SHA-256 + AES-GCM + batched writes + fsync, no DB`,
+      ceiling_ratio: 'sealed_mb_per_s / baseline_mb_per_s: the throughput ratio this machine allows any client that hashes, encrypts and fsyncs',
+      sync_vs_sealed: 'sync_mb_per_s / sealed_mb_per_s: how close the app comes to that',
+      sandbox_start_ms: 'sandbox process: generation (if any), firm-1 associations, outsize document, one warm-up download',
+      load_avg_1m_at_start: 'other work on the machine skews every figure here',
+    });
+  } finally {
+    await stopChild(sandbox.child);
+  }
+}
