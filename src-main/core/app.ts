@@ -86,6 +86,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
 
   // The cache opens once the master key is at hand (safeStorage may prompt); calls that need it wait.
   let search: SearchIndex | null = null;
+  let disposed = false;
   const ready: Promise<{ cache: CaseCache; cases: CasesService; versions: VersionTracker; search: SearchIndex }> = keyProvider.masterKey().then((masterKey) => {
     const cache = openCaseCache({
       dir: path.join(options.dataDir, CACHE_DIR),
@@ -116,7 +117,16 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     cases.start();
     const versions = new VersionTracker({ db: cache.db, onChanged: (caseId) => bus.emit('notes.changed', { caseId }) });
     // A republished bundle can be compared (and its notes carried) once both versions are indexed.
-    const checkVersions = () => setImmediate(() => versions.check());
+    const checkVersions = () =>
+      setImmediate(() => {
+        // Scheduled work must not outlive the database, nor take the app down if it fails.
+        if (disposed) return;
+        try {
+          versions.check();
+        } catch (error) {
+          console.error('[versions] check failed:', error instanceof Error ? error.name : 'unknown');
+        }
+      });
     search = new SearchIndex({
       db: cache.db,
       vault: cache.vault,
@@ -278,6 +288,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     },
     onEvent: (listener) => bus.subscribe(listener),
     dispose: async () => {
+      disposed = true;
       connectivity.dispose();
       session.dispose();
       const opened = await ready.catch(() => null);
