@@ -1,20 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AddCaseScreen } from '../features/cases/AddCaseScreen';
 import { CaseScreen } from '../features/cases/CaseScreen';
 import { CasesScreen } from '../features/cases/CasesScreen';
+import { SearchScreen } from '../features/search/SearchScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
 import { HelpScreen } from '../features/help/HelpScreen';
 import { SandboxScreen } from '../features/sandbox/SandboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { NotesPanel } from '../features/notes/NotesPanel';
 import { useAppStore, type View, type ViewName } from '../stores/app-store';
 import { watchCases } from '../stores/cases-store';
 import { AppHeader } from './AppHeader';
 
-type NavName = Exclude<ViewName, 'case' | 'addCase'>;
+type NavName = Exclude<ViewName, 'case' | 'addCase' | 'viewer'>;
+
+// pdf.js is a megabyte of code: it loads when a document is first opened, not at start-up.
+const ViewerScreen = lazy(() => import('../features/viewer').then((module) => ({ default: module.ViewerScreen })));
 
 const NAV_KEYS = {
   cases: 'nav.cases',
+  search: 'nav.search',
   sync: 'nav.sync',
   sandbox: 'nav.sandbox',
   settings: 'nav.settings',
@@ -27,13 +33,13 @@ export function AppFrame() {
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
   const mode = useAppStore((state) => state.settings?.mode);
-  const views: NavName[] = mode === 'sandbox' ? ['cases', 'sync', 'sandbox', 'settings', 'help'] : ['cases', 'sync', 'settings', 'help'];
-  // The case and "add a case" screens belong under "My cases" in the navigation.
-  const current: NavName = view.name === 'case' || view.name === 'addCase' ? 'cases' : view.name;
+  const views: NavName[] = mode === 'sandbox' ? ['cases', 'search', 'sync', 'sandbox', 'settings', 'help'] : ['cases', 'search', 'sync', 'settings', 'help'];
+  // The case, "add a case" and document screens belong under "My cases" in the navigation.
+  const current: NavName = view.name === 'case' || view.name === 'addCase' || view.name === 'viewer' ? 'cases' : view.name;
 
   useEffect(() => watchCases(() => {
     const shown = useAppStore.getState().view;
-    return shown.name === 'case' ? shown.caseId : null;
+    return shown.name === 'case' || shown.name === 'viewer' ? shown.caseId : null;
   }), []);
 
   return (
@@ -59,7 +65,7 @@ export function AppFrame() {
             ))}
           </ul>
         </nav>
-        <main id="main" className="main" tabIndex={-1}>
+        <main id="main" className={view.name === 'viewer' ? 'main main-viewer' : 'main'} tabIndex={-1}>
           <Screen view={view} />
         </main>
       </div>
@@ -73,8 +79,22 @@ function Screen({ view }: { view: View }) {
       return <CasesScreen />;
     case 'case':
       return <CaseScreen key={view.caseId} caseId={view.caseId} />;
+    case 'viewer':
+      return (
+        <Suspense fallback={<ViewerLoading />}>
+          <ViewerScreen
+            key={view.caseId}
+            view={view}
+            sidePanelExtra={({ currentMaterialId, openAt }) => (
+              <NotesPanel caseId={view.caseId} onOpen={openAt} {...(currentMaterialId ? { currentMaterialId } : {})} />
+            )}
+          />
+        </Suspense>
+      );
     case 'addCase':
       return <AddCaseScreen />;
+    case 'search':
+      return <SearchScreen />;
     case 'sync':
       return <SyncScreen />;
     case 'sandbox':
@@ -84,4 +104,13 @@ function Screen({ view }: { view: View }) {
     case 'help':
       return <HelpScreen />;
   }
+}
+
+function ViewerLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('viewer.openingProgress')}
+    </p>
+  );
 }

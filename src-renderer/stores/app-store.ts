@@ -15,7 +15,10 @@ import { bridge } from './bridge';
 export type View =
   | { name: 'cases' }
   | { name: 'case'; caseId: string }
+  /** A stored document in the viewer; `page` and `highlight` open a search hit or a note's page. */
+  | { name: 'viewer'; caseId: string; documentId: string; materialId: string; page?: number; highlight?: string }
   | { name: 'addCase' }
+  | { name: 'search' }
   | { name: 'sync' }
   | { name: 'sandbox' }
   | { name: 'settings' }

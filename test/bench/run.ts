@@ -2,10 +2,16 @@
  * `npm run bench [-- name …]`: runs the named benchmarks (all by default). Each prints a table and
  * writes bench-results/<name>.json; docs/BENCHMARKS.md records the latest figures.
  */
+import { caseListBench } from './case-list.bench';
 import { sandboxBench } from './sandbox.bench';
+import { syncBench } from './sync.bench';
+import { viewerBench } from './viewer.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   sandbox: sandboxBench,
+  cases: caseListBench,
+  sync: syncBench,
+  viewer: viewerBench,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -1,18 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { FIRM_1_ID } from '../../src-sandbox/index';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode';
 import { messyUrn, sampleWorld } from './sample-world';
 import { signIn } from './sign-in';
+import { expectNoSeriousAxeViolations } from './axe';
 
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test.describe('sign in, add a case, sync, go offline, restart', () => {
   let dataDir: string;

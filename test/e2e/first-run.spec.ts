@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode';
+import { expectNoSeriousAxeViolations } from './axe';
 
 let app: BrowserModeApp;
 
@@ -11,11 +11,6 @@ test.afterEach(async () => {
   await app.stop();
 });
 
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('first run → Explore with sample cases → the app frame, online on the sandbox', async ({ page }) => {
   await page.goto(app.url);

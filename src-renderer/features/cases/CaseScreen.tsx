@@ -7,6 +7,7 @@ import { useCasesStore } from '../../stores/cases-store';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatBytes, formatDate, formatDateTime } from '../../ui/format';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { openInViewer } from '../viewer/open-in-viewer';
 import { LeaveCase } from './LeaveCase';
 import { OfflineBadge } from './OfflineBadge';
 
@@ -155,6 +156,19 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
                             {material.pageCount ? ` · ${t('case.pages', { count: material.pageCount })}` : ''} · {formatBytes(material.size)}
                           </span>{' '}
                           <span className={`badge badge-state-${material.state}`}>{t(`case.materialState.${material.state}`)}</span>
+                          {material.state === 'stored' ? (
+                            <>
+                              {' '}
+                              <button
+                                type="button"
+                                className="link-button"
+                                aria-label={t(index < document.materials.length - 1 ? 'viewer.openEarlierLabel' : 'viewer.openLabel', { name: document.name })}
+                                onClick={() => openInViewer({ caseId: summary.id, documentId: document.id, materialId: material.id })}
+                              >
+                                {t('viewer.open')}
+                              </button>
+                            </>
+                          ) : null}
                         </li>
                       ))}
                     </ul>
