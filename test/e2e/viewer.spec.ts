@@ -441,4 +441,35 @@ test.describe.serial('document viewer', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect(pane.getByRole('button', { name: 'Zoom in' })).toBeVisible();
   });
+  test('offline, after the app restarts, the note and the reading place are still there', async () => {
+    test.setTimeout(120_000);
+    const v = viewer(page);
+    const goOffline = async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sample data' }).click();
+      await page.getByLabel('Go offline (refuse all connections)').check();
+      await expect(page.getByTestId('connectivity-status')).toContainText('Offline', { timeout: 30_000 });
+    };
+    await goOffline();
+    await openFromCase(page, urn, idpcName);
+    await v.pageInput.fill('55');
+    await v.pageInput.press('Enter');
+    await expect(v.canvas(55)).toBeVisible({ timeout: 20_000 });
+    await page.waitForTimeout(1200); // the place is saved as the reader settles
+
+    // A real restart of the app (the process), on the same data folder; CP still unreachable.
+    if (!app) throw new Error('app not started');
+    await app.stop();
+    app = await startBrowserMode({ dataDir });
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
+    await goOffline();
+    await openFromCase(page, urn, idpcName);
+    await expect(v.pageInput).toHaveValue('55', { timeout: 20_000 });
+    await expect(v.canvas(55)).toBeVisible({ timeout: 20_000 });
+    await v.pageInput.fill('1');
+    await v.pageInput.press('Enter');
+    await expect(v.page(1).locator('.viewer-note-rect.note-colour-green')).toBeVisible({ timeout: 20_000 });
+    await page.getByRole('tab', { name: 'Notes' }).click();
+    await expect(page.getByText('Charge sheet: check the date of the offence.')).toBeVisible();
+  });
 });
