@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode';
+import { sampleWorld } from './sample-world';
 import { signIn } from './sign-in';
 
 test.describe('search across every cached case', () => {
@@ -31,6 +32,18 @@ test.describe('search across every cached case', () => {
     await expect(page.getByTestId('search-status')).toContainText(/Searching \d+ documents/, { timeout: 60_000 });
     await expect(page.getByTestId('search-status')).not.toContainText('still being prepared', { timeout: 120_000 });
     await expect(page.getByTestId('search-status')).toContainText('scans with no text');
+    // The seeded republished IDPC bundle: once both versions are indexed, its case says what changed.
+    const { world } = sampleWorld();
+    const republished = world.documents.find((d) => d.section === 'IDPC' && d.materials.length > 1);
+    const republishedCase = world.cases.find((c) => c.id === republished?.caseId);
+    if (!republishedCase) throw new Error('the sample world has no republished bundle');
+    await nav.getByRole('button', { name: 'My cases' }).click();
+    await page.getByRole('button', { name: republishedCase.urn, exact: true }).click();
+    const banner = page.locator('.version-banner');
+    await expect(banner).toContainText('was republished', { timeout: 30_000 });
+    await expect(banner).toContainText(/Pages (added|removed)|No pages added/);
+    await expectNoSeriousAxeViolations(page);
+
     await nav.getByRole('button', { name: 'Sample data' }).click();
     await page.getByLabel('Go offline (refuse all connections)').check();
     await expect(page.getByTestId('connectivity-status')).toContainText('Offline', { timeout: 30_000 });

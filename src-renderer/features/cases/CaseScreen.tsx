@@ -7,6 +7,7 @@ import { useCasesStore } from '../../stores/cases-store';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatBytes, formatDate, formatDateTime } from '../../ui/format';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { VersionBanner } from '../notes/VersionBanner';
 import { openInViewer } from '../viewer/open-in-viewer';
 import { LeaveCase } from './LeaveCase';
 import { OfflineBadge } from './OfflineBadge';
@@ -54,6 +55,8 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
       <ScreenHeading>
         {summary.urn} · {summary.defendants.map((defendant) => defendant.name).join(', ')}
       </ScreenHeading>
+      {/* A republished bundle: what changed and where the notes went; the old version stays readable until dismissed. */}
+      <VersionBanner caseId={summary.id} onOpenOldVersion={(materialId, documentId) => openInViewer({ caseId: summary.id, documentId, materialId })} />
       <div className="toolbar">
         <OfflineBadge item={summary} />
         <label className="checkbox">
