@@ -16,6 +16,7 @@ import { listCaseSummaries, writeCase, type CaseRecord } from '../../src-main/co
 import { filterAndSortCases } from '../../src-renderer/features/cases/case-list-order';
 import { percentile, report, round } from './report';
 import { startBrowserMode } from '../e2e/browser-mode';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 const CASES = 500;
 /** Evaluated in the page (as a string: this file is type-checked for Node, without the DOM's types). */
@@ -93,10 +94,7 @@ export async function caseListBench(): Promise<void> {
     await cache.close();
 
     const app = await startBrowserMode({ dataDir });
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const renders: number[] = [];

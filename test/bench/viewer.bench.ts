@@ -20,6 +20,7 @@ import { build } from 'vite';
 import { percentile, report, round, type Figures } from './report';
 import { ensureViewerFixture, FIXTURE_PAGES } from './viewer-fixture';
 import { BENCH_MATERIAL_ID, serveBench, storeInVault } from './viewer-server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 const RUNS = Number(process.env.VIEWER_BENCH_RUNS ?? 7);
 /** The fixture's awkward pages (viewer-fixture.ts): /Rotate 90, A4 landscape, an A0 sheet. */
@@ -32,18 +33,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const harness = path.join(root, 'src-renderer/features/viewer/bench-harness');
 /** Marks this run's browser so its renderer processes can be found in /proc. */
 const MARKER = `--bluebag-viewer-bench=${process.pid}`;
-const CHROMIUM_ARGS = [
-  MARKER,
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+const BENCH_CHROMIUM_ARGS = [MARKER, ...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 /** What the harness pages put on `window` (src-renderer/features/viewer/bench-harness). */
 interface BenchGlobals {
@@ -87,7 +77,7 @@ export async function viewerBench(): Promise<void> {
     },
   });
   const server = await serveBench(rendererDir, stored);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   const pageUrl = (name: string) => `${server.origin}/features/viewer/bench-harness/${name}.html`;
 
