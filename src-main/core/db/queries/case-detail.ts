@@ -1,5 +1,6 @@
 import type { Database } from '../sqlite';
 import { displayName, listCaseSummaries, type CaseSummaryRow } from './case-reads';
+import type { OffenceRecord } from './case-record';
 
 export type MaterialDownloadState = 'queued' | 'downloading' | 'stored' | 'failed';
 
@@ -10,17 +11,8 @@ export interface CaseDetailRow {
     name: string;
     dateOfBirth: string | null;
     pncId: string | null;
-    offences: Array<{
-      id: string;
-      code: string;
-      title: string;
-      wording: string | null;
-      startDate: string | null;
-      modeOfTrial: string | null;
-      plea: string | null;
-      indicatedPlea: string | null;
-      verdict: string | null;
-    }>;
+    /** As stored, less what the case screen does not show. */
+    offences: Array<Omit<OffenceRecord, 'custodyTimeLimit'>>;
   }>;
   hearings: Array<{
     id: string;
