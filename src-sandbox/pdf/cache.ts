@@ -5,13 +5,13 @@
  * (parallel test files, two app windows) from generating the same set at once;
  * the finished folder appears atomically by rename.
  */
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+// A generic Node helper shared with the app (not a way into the app's data): the sandbox's PDF
+// workers start exactly as the app's search workers do.
+import { workerLaunch } from '../../src-main/core/workers';
 import type { DatasetName } from '../model';
 import { GENERATOR_VERSION } from '../seed/dataset';
 import { planPageCount, type MaterialPlan, type ScanMode } from './plan';
@@ -177,28 +177,9 @@ async function renderAll(opts: EnsureOptions, outDir: string): Promise<RenderedM
 
 class WorkerStartError extends Error {}
 
-/** How to start a PDF worker: the compiled .js directly, or the .ts source through tsx's API. */
-function workerEntry(): { source: string | URL; eval: boolean; extra: Record<string, string> } | null {
-  const here = import.meta.url;
-  const ext = here.endsWith('.ts') ? '.ts' : '.js';
-  const url = new URL(`./worker${ext}`, here);
-  if (!existsSync(fileURLToPath(url))) return null;
-  if (ext === '.js') return { source: url, eval: false, extra: {} };
-  // TypeScript source (tsx, vitest): a test runner's transform does not reach worker
-  // threads and `--import tsx` in execArgv is not honoured there, so the worker
-  // registers tsx itself before importing the entry.
-  const tsxDir = path.dirname(createRequire(here).resolve('tsx/package.json'));
-  const api = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const boot = [
-    "const { workerData } = require('node:worker_threads');",
-    'import(workerData.tsxApi).then((m) => { m.register(); return import(workerData.entry); })',
-    '.catch((e) => { console.error(e); process.exit(1); });',
-  ].join('\n');
-  return { source: boot, eval: true, extra: { tsxApi: api, entry: url.href } };
-}
 
 function renderWithWorkers(queue: MaterialPlan[], count: number, init: WorkerInit, onResult: (r: RenderedMaterial) => void): Promise<void> {
-  const entry = workerEntry();
+  const entry = workerLaunch(import.meta.url, 'worker');
   if (!entry) return Promise.reject(new WorkerStartError('worker entry not found'));
   let next = 0;
   let finished = 0;
@@ -223,7 +204,7 @@ function renderWithWorkers(queue: MaterialPlan[], count: number, init: WorkerIni
       else release(w);
     };
     for (let i = 0; i < count; i++) {
-      const w = new Worker(entry.source, { eval: entry.eval, workerData: { ...init, ...entry.extra } });
+      const w = new Worker(entry.source, { eval: entry.eval, workerData: { ...init, ...entry.workerData } });
       workers.push(w);
       w.on('message', (reply: WorkerReply) => {
         started = true;

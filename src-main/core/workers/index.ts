@@ -1,0 +1,2 @@
+/** Starting worker threads the same way compiled and from source. */
+export { workerLaunch, type WorkerLaunch } from './worker-launch';
