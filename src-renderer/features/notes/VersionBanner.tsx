@@ -5,6 +5,7 @@ import { bridge } from '../../stores/bridge';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDate } from '../../ui/format';
 import { pageRuns } from './page-ranges';
+import { watchCase } from './watch-case';
 
 export interface VersionBannerProps {
   caseId: string;
@@ -46,16 +47,10 @@ export function VersionBanner({ caseId, onOpenOldVersion }: VersionBannerProps) 
       });
     refresh();
     // Changes are recorded as notes are carried (notes.changed) and when documents arrive (cases.changed).
-    const offNotes = bridge.on('notes.changed', (payload) => {
-      if (payload.caseId === caseId) refresh();
-    });
-    const offCases = bridge.on('cases.changed', (payload) => {
-      if (payload.caseIds.includes(caseId)) refresh();
-    });
+    const unwatch = watchCase(caseId, refresh);
     return () => {
       active = false;
-      offNotes();
-      offCases();
+      unwatch();
     };
   }, [caseId, generation]);
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CaseDetail, ContractError, Note } from '../../../src-preload/api';
 import { bridge } from '../../stores/bridge';
+import { watchCase } from './watch-case';
 
 export interface CaseNotes {
   notes: Note[] | null;
@@ -46,16 +47,10 @@ export function useCaseNotes(caseId: string): CaseNotes {
         setLoaded(next);
       });
     refresh();
-    const offNotes = bridge.on('notes.changed', (payload) => {
-      if (payload.caseId === caseId) refresh();
-    });
-    const offCases = bridge.on('cases.changed', (payload) => {
-      if (payload.caseIds.includes(caseId)) refresh();
-    });
+    const unwatch = watchCase(caseId, refresh);
     return () => {
       active = false;
-      offNotes();
-      offCases();
+      unwatch();
     };
   }, [caseId]);
 
