@@ -4,8 +4,6 @@
  * from the info dictionary, so that is fixed too), standard fonts only (nothing
  * embedded with random subset tags), and a seeded generator for all text choices.
  */
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import { Prng } from '../seed/prng';
@@ -22,6 +20,7 @@ import {
   type PageBlocks,
 } from './page-content';
 import { partPages, planPageCount, type MaterialPlan, type PartSpec } from './plan';
+import { pipePdfToFile } from './pdf-file-writer';
 
 export interface RenderedMaterial {
   readonly materialId: string;
@@ -124,19 +123,7 @@ export async function renderMaterial(plan: MaterialPlan, outPath: string, pool: 
     info: { Title: plan.title, Author: 'Crown Prosecution Service (sandbox)', Creator: 'Bluebag CP sandbox', Producer: 'Bluebag CP sandbox', CreationDate: created, ModDate: created },
   });
   const tmp = `${outPath}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp);
-  const hash = createHash('sha256');
-  let size = 0;
-  doc.on('data', (chunk: Buffer) => {
-    hash.update(chunk);
-    size += chunk.length;
-  });
-  doc.pipe(out);
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-    doc.on('error', reject);
-  });
+  const written = pipePdfToFile(doc, tmp);
 
   const prng = new Prng(plan.seed, 'scans');
   const total = planPageCount(plan);
@@ -160,12 +147,13 @@ export async function renderMaterial(plan: MaterialPlan, outPath: string, pool: 
     drawBlocks(doc, page.blocks);
   }
   doc.end();
+  let digest: { size: number; sha256: string };
   try {
-    await finished;
+    digest = await written.done();
     await rename(tmp, outPath);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
-  return { materialId: plan.materialId, fileName: plan.fileName, size, pageCount: n, sha256: hash.digest('hex') };
+  return { materialId: plan.materialId, fileName: plan.fileName, size: digest.size, pageCount: n, sha256: digest.sha256 };
 }

@@ -4,12 +4,12 @@
  * scanned pages, every one its own JPEG image object. A few pages are awkward on purpose: landscape,
  * /Rotate 90, and one A0 sheet. Generated once and kept under the OS temp folder (it is never committed).
  */
-import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import PDFDocument from 'pdfkit';
+import { pipePdfToFile } from '../../src-sandbox/pdf/pdf-file-writer';
 
 export const FIXTURE_VERSION = 1;
 export const DOCUMENTS = 100;
@@ -105,19 +105,7 @@ async function writeBundle(target: string): Promise<{ size: number; sha256: stri
     compress: true,
     info: { Title: 'Viewer benchmark bundle', Author: 'Bluebag benchmark', CreationDate: fixed, ModDate: fixed },
   });
-  const out = createWriteStream(target);
-  const hash = createHash('sha256');
-  let size = 0;
-  doc.on('data', (chunk: Buffer) => {
-    hash.update(chunk);
-    size += chunk.length;
-  });
-  doc.pipe(out);
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-    doc.on('error', reject);
-  });
+  const written = pipePdfToFile(doc, target);
   const text = prng(42);
   const sentence = () =>
     Array.from({ length: 14 + Math.floor(text() * 10) }, () => ['the', 'defendant', 'said', 'officer', 'vehicle', 'premises', 'at', 'approximately', 'hours', 'and', 'I', 'saw', 'that', 'was', 'statement', 'custody'][Math.floor(text() * 16)]).join(' ');
@@ -150,6 +138,5 @@ async function writeBundle(target: string): Promise<{ size: number; sha256: stri
     }
   }
   doc.end();
-  await finished;
-  return { size, sha256: hash.digest('hex') };
+  return written.done();
 }
