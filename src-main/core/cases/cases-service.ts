@@ -100,7 +100,7 @@ export class CasesService {
     this.#o.cache.queue.pump();
     this.#o.emitCases([caseId]);
     this.#emitSync();
-    return this.list().find((row) => row.id === caseId) as CaseSummary;
+    return listCaseSummaries(this.#o.cache.db, caseId)[0] as CaseSummary;
   }
 
   // --- Common Platform ------------------------------------------------------------------------
@@ -109,7 +109,7 @@ export class CasesService {
     const check = checkUrn(rawUrn);
     if (!check.ok) throw new BluebagError('invalid_argument', check.messageKey);
     const answer = await this.#o.client.searchCases({ by: 'urn', prosecutionCaseReference: check.urn });
-    const cached = new Set(this.list().map((row) => row.id));
+    const cached = new Set((this.#o.cache.db.prepare('SELECT id FROM cases').all() as Array<{ id: string }>).map((row) => row.id));
     return searchResultsFromWire(answer, (id) => cached.has(id));
   }
 

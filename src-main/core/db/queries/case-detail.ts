@@ -45,7 +45,7 @@ export interface CaseDetailRow {
 }
 
 export function getCaseDetail(db: Database, caseId: string): CaseDetailRow | null {
-  const summary = listCaseSummaries(db).find((row) => row.id === caseId);
+  const summary = listCaseSummaries(db, caseId)[0];
   if (!summary) return null;
   const defendantRows = db
     .prepare('SELECT id, first_name, middle_name, last_name, organisation_name, date_of_birth, pnc_id FROM defendants WHERE case_id = ? ORDER BY position')

@@ -17,12 +17,15 @@ export interface CaseSummaryRow {
  * Every cached case for the list screen, in one pass of a few indexed queries (no per-case round trips:
  * the list must stay fast with 500 cases).
  */
-export function listCaseSummaries(db: Database): CaseSummaryRow[] {
+export function listCaseSummaries(db: Database, onlyCaseId: string | null = null): CaseSummaryRow[] {
+  // One case (the case screen, after a toggle) reads through the same queries, narrowed by index.
+  const only = { caseId: onlyCaseId };
   const cases = db
     .prepare(
-      `SELECT id, urn, status, jurisdiction, keep_offline, association_state, new_material, next_hearing_at FROM cases`,
+      `SELECT id, urn, status, jurisdiction, keep_offline, association_state, new_material, next_hearing_at FROM cases
+       WHERE @caseId IS NULL OR id = @caseId`,
     )
-    .all() as Array<{
+    .all(only) as Array<{
     id: string;
     urn: string;
     status: string;
@@ -33,11 +36,17 @@ export function listCaseSummaries(db: Database): CaseSummaryRow[] {
     next_hearing_at: string | null;
   }>;
   const defendants = groupBy(
-    db.prepare('SELECT id, case_id, first_name, middle_name, last_name, organisation_name, date_of_birth FROM defendants ORDER BY position').all() as DefendantNameRow[],
+    db
+      .prepare(
+        'SELECT id, case_id, first_name, middle_name, last_name, organisation_name, date_of_birth FROM defendants WHERE @caseId IS NULL OR case_id = @caseId ORDER BY position',
+      )
+      .all(only) as DefendantNameRow[],
     (row) => row.case_id,
   );
   const allHearings = groupBy(
-    db.prepare('SELECT case_id, first_sitting_at, court_name, court_welsh_name, room_name, hearing_type, days_json FROM hearings').all() as HearingRow[],
+    db
+      .prepare('SELECT case_id, first_sitting_at, court_name, court_welsh_name, room_name, hearing_type, days_json FROM hearings WHERE @caseId IS NULL OR case_id = @caseId')
+      .all(only) as HearingRow[],
     (row) => row.case_id,
   );
   const offline = new Map(
@@ -46,9 +55,9 @@ export function listCaseSummaries(db: Database): CaseSummaryRow[] {
         .prepare(
           `SELECT d.case_id AS case_id, count(*) AS total, sum(m.download_state = 'stored') AS stored,
                   sum(m.size) AS total_bytes, sum(CASE WHEN m.download_state = 'stored' THEN m.size ELSE 0 END) AS stored_bytes
-           FROM materials m JOIN documents d ON d.id = m.document_id GROUP BY d.case_id`,
+           FROM materials m JOIN documents d ON d.id = m.document_id WHERE @caseId IS NULL OR d.case_id = @caseId GROUP BY d.case_id`,
         )
-        .all() as Array<{ case_id: string; total: number; stored: number; total_bytes: number; stored_bytes: number }>
+        .all(only) as Array<{ case_id: string; total: number; stored: number; total_bytes: number; stored_bytes: number }>
     ).map((row) => [row.case_id, row] as const),
   );
   return cases.map((row) => {
