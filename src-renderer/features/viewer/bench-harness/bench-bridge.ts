@@ -8,7 +8,7 @@ import type { BluebagApi, CallResult, MethodName, MethodResult } from '../../../
 const answers: Partial<{ [M in MethodName]: CallResult<MethodResult<M>> }> = {
   'reading.getPosition': { ok: true, value: null },
   'reading.setPosition': { ok: true, value: {} },
-  'reading.pageInfo': { ok: false, error: { code: 'unavailable', messageKey: 'errors.notYetAvailable' } },
+  'reading.pageInfo': { ok: false, error: { code: 'unavailable', messageKey: 'errors.searchFailed' } },
   'notes.list': { ok: true, value: [] },
 };
 
