@@ -5,6 +5,7 @@ import { CasesService, currentCpClient } from './cases';
 import { ConnectivityMonitor, type ConnectivityTarget } from './connectivity';
 import { createDispatcher, type ContractHandlers } from './contract';
 import { documentResponse, type DocumentResponse } from './documents';
+import { BluebagError } from './errors';
 import { EventBus, type AnyEventListener } from './events';
 import { FileKeyProvider, type KeyProvider } from './keys';
 import { addNote, deleteNote, exportCaseNotes, listNotes, updateNote } from './notes';
@@ -40,6 +41,10 @@ export interface CoreApp {
 }
 
 export const MASTER_KEY_FILE = 'master.key';
+
+function notYet(): never {
+  throw new BluebagError('unavailable', 'errors.internal');
+}
 
 export const CACHE_DIR = 'cache';
 
@@ -236,6 +241,18 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       (await ready).versions.dismiss(documentId);
       return {};
     },
+
+    // Serving and check-in: wired to core/serving and core/hearings in the next commits.
+    'serving.eligibility': () => notYet(),
+    'serving.forecast': () => notYet(),
+    'serving.list': () => notYet(),
+    'serving.queue': () => notYet(),
+    'serving.cancel': () => notYet(),
+    'serving.retry': () => notYet(),
+    'serving.sendNow': () => notYet(),
+    'serving.exportAudit': () => notYet(),
+    'hearings.checkIns': () => notYet(),
+    'hearings.checkIn': () => notYet(),
 
     'cp.connect': async ({ baseUrl: address }) => {
       await sandbox.stop();
