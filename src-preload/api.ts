@@ -373,6 +373,121 @@ export type VersionChange = z.infer<typeof VersionChangeSchema>;
 export const ExportedFileSchema = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }).strict();
 
 // ---------------------------------------------------------------------------------------------
+// Serving documents on the court, and hearing check-in (DOMAIN.md "Serving documents")
+
+/** The document types CP offers the defence when serving (shown translated; sent as CP's descriptions). */
+export const ServeDocumentTypeSchema = z.enum([
+  'defenceStatement',
+  'skeletonArgument',
+  'witnessStatement',
+  'application',
+  'notice',
+  'correspondence',
+  'other',
+]);
+export type ServeDocumentType = z.infer<typeof ServeDocumentTypeSchema>;
+
+/**
+ * draft: in the vault, not yet asked to go. queued: will go when CP can be reached — NOT served.
+ * uploading: bytes on the way. accepted: CP gave a receipt (the only state that counts as served, on
+ * `deemedServedOn`). refused: CP said no for good (reason kept). cancelled: withdrawn before upload.
+ */
+export const ServeStateSchema = z.enum(['draft', 'queued', 'uploading', 'accepted', 'refused', 'cancelled']);
+export type ServeState = z.infer<typeof ServeStateSchema>;
+
+/** Why a document counts as served on a later day than it reached CP (CrimPR r.4.11). */
+export const LateServiceReasonSchema = z.enum(['after230', 'nonBusinessDay']);
+
+export const ServiceItemSchema = z
+  .object({
+    id: Id,
+    caseId: Id,
+    urn: z.string(),
+    defendantIds: z.array(Id),
+    defendantNames: z.array(z.string()),
+    documentType: ServeDocumentTypeSchema.nullable(),
+    /** The name it is served under (the picked file's name unless the user changed it). */
+    name: z.string(),
+    note: z.string().nullable(),
+    size: z.number().int().nonnegative(),
+    pageCount: z.number().int().nullable(),
+    sha256: z.string(),
+    state: ServeStateSchema,
+    /** While uploading: bytes CP has been sent so far. */
+    sentBytes: z.number().int().nonnegative().nullable(),
+    /** This machine's clock, for ordering and display only — never for service. */
+    createdAt: z.string(),
+    queuedAt: z.string().nullable(),
+    attempts: z.number().int().nonnegative(),
+    nextAttemptAt: z.string().nullable(),
+    /** The last transient failure (it will be retried), or the refusal (it will not). */
+    errorKey: z.string().nullable(),
+    receipt: z
+      .object({ receiptId: z.string(), courtDocumentId: z.string(), materialId: z.string(), receivedAt: z.string() })
+      .strict()
+      .nullable(),
+    /** YYYY-MM-DD, computed from CP's receipt time; null until accepted. */
+    deemedServedOn: z.string().nullable(),
+    lateReason: LateServiceReasonSchema.nullable(),
+  })
+  .strict();
+export type ServiceItem = z.infer<typeof ServiceItemSchema>;
+
+/** When something queued now would count as served, by CP's clock as last seen. */
+export const ServiceForecastSchema = z
+  .object({
+    /** CP's time now, estimated from its last answer's Date header; null if CP was never reached. */
+    serverNow: z.string().nullable(),
+    /** How long ago (ms) that estimate was taken from CP: old estimates are shown as such. */
+    observedAgoMs: z.number().nonnegative().nullable(),
+    /** If it reached CP now: the day it would count as served, and why not today. */
+    servedOnIfSentNow: z.string().nullable(),
+    lateReason: LateServiceReasonSchema.nullable(),
+    /** The bank holiday list does not reach this far: dates past it cannot be certain. */
+    calendarEndsOn: z.string(),
+    beyondCalendar: z.boolean(),
+  })
+  .strict();
+export type ServiceForecast = z.infer<typeof ServiceForecastSchema>;
+
+export const ServeEligibilitySchema = z.discriminatedUnion('allowed', [
+  z.object({ allowed: z.literal(true) }).strict(),
+  /** crownCourt: serve through the Digital Case System. */
+  z.object({ allowed: z.literal(false), reason: z.enum(['crownCourt', 'notAssociated']) }).strict(),
+]);
+
+export const OutboxStatusSchema = z
+  .object({
+    /** Not yet accepted: drafts are not counted (they were never asked to go). */
+    unsent: z.number().int().nonnegative(),
+    uploading: z.number().int().nonnegative(),
+    refused: z.number().int().nonnegative(),
+    pausedFor: z.enum(['offline', 'serverBusy', 'signInRequired']).nullable(),
+  })
+  .strict();
+export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
+
+export const CheckInStateSchema = z.enum(['queued', 'sending', 'checkedIn', 'refused']);
+export const CheckInSchema = z
+  .object({
+    id: Id,
+    hearingId: Id,
+    caseId: Id,
+    status: z.string(),
+    defendantIds: z.array(Id),
+    attendanceDay: z.string(),
+    state: CheckInStateSchema,
+    /** CP's time of the check-in, once done. */
+    checkedInAt: z.string().nullable(),
+    errorKey: z.string().nullable(),
+  })
+  .strict();
+export type CheckIn = z.infer<typeof CheckInSchema>;
+
+/** The advocate's status as CP lists it on a hearing. */
+export const AdvocateStatusSchema = z.enum(['KC', 'junior', 'solicitorAdvocate', 'solicitor']);
+
+// ---------------------------------------------------------------------------------------------
 // Errors cross the boundary as values with a message key the UI translates — never stack traces.
 
 export const ErrorCodeSchema = z.enum([
@@ -504,6 +619,44 @@ export const methods = {
   /** The old version stops being offered (it stays readable until dismissed). */
   'documents.dismissOldVersion': method(z.object({ documentId: Id }).strict(), z.object({}).strict()),
 
+  /** Whether documents can be served on this case through CP (Crown Court cases go through DCS). */
+  'serving.eligibility': method(z.object({ caseId: Id }).strict(), ServeEligibilitySchema),
+  'serving.forecast': method(NoArgs, ServiceForecastSchema),
+  /** Drafts are made by sending the file's bytes to `/stage?caseId=` (not through this contract). */
+  'serving.list': method(
+    z.object({ caseId: Id.optional(), states: z.array(ServeStateSchema).max(6).optional() }).strict(),
+    z.object({ items: z.array(ServiceItemSchema), status: OutboxStatusSchema }).strict(),
+  ),
+  /** Moves drafts to the queue: from here they go by themselves when CP can be reached. */
+  'serving.queue': method(
+    z
+      .object({
+        itemIds: z.array(Id).min(1).max(50),
+        defendantIds: z.array(Id).min(1).max(50),
+        documentType: ServeDocumentTypeSchema,
+        note: z.string().trim().max(2000).optional(),
+        /** New names for some items, by id (default: the file's name). */
+        names: z.record(Id, z.string().trim().min(1).max(255)).optional(),
+      })
+      .strict(),
+    z.array(ServiceItemSchema),
+  ),
+  /** Withdraws a draft or a queued item; refused once its upload has started. */
+  'serving.cancel': method(z.object({ itemId: Id }).strict(), ServiceItemSchema),
+  /** Sends a refused item again (after the user fixed the cause), or a waiting one now. */
+  'serving.retry': method(z.object({ itemId: Id }).strict(), ServiceItemSchema),
+  /** Tries everything waiting now, rather than at its next retry time. */
+  'serving.sendNow': method(NoArgs, OutboxStatusSchema),
+  /** What was sent, when, and CP's receipts — no document contents. */
+  'serving.exportAudit': method(z.object({ format: z.enum(['csv', 'json']) }).strict(), ExportedFileSchema),
+
+  'hearings.checkIns': method(z.object({ caseId: Id }).strict(), z.array(CheckInSchema)),
+  /** Online it is sent at once; offline it waits in the outbox and is shown as not yet checked in. */
+  'hearings.checkIn': method(
+    z.object({ caseId: Id, hearingId: Id, status: AdvocateStatusSchema, defendantIds: z.array(Id).min(1).max(50) }).strict(),
+    CheckInSchema,
+  ),
+
   /** Use a real Common Platform at this address (stops the sample-case sandbox if it runs). */
   'cp.connect': method(z.object({ baseUrl: CpAddressSchema }).strict(), SettingsSchema),
   /** Forget the connection and return to the first-run screen. */
@@ -541,6 +694,9 @@ export const events = {
   'search.changed': SearchStatusSchema,
   /** Notes of a case changed (added, edited, carried to a new version). */
   'notes.changed': z.object({ caseId: z.string() }).strict(),
+  /** The outbox changed: counts, and which items moved (the renderer re-reads what it shows). */
+  'serving.changed': z.object({ status: OutboxStatusSchema, itemIds: z.array(z.string()), acceptedIds: z.array(z.string()) }).strict(),
+  'hearings.changed': z.object({ caseId: z.string() }).strict(),
 } as const;
 
 export type Events = typeof events;
