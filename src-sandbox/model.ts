@@ -188,6 +188,8 @@ export interface CourtDocument {
 export interface LockStatus {
   readonly isLocked: boolean;
   readonly lockedBy: string | null;
+  /** The holder's display name, so another user can be told who to ask (CP's defence UI shows it). */
+  readonly lockedByName: string | null;
   readonly lockRequestedBy: string | null;
   readonly expiryTime: string | null;
 }

@@ -11,13 +11,19 @@ import { idempotencyKey } from '../http/idempotency';
 import { empty, json, type Reply } from '../http/reply';
 import { validate } from '../http/validate';
 import type { FormRecord, LockStatus } from '../model';
-import { formSectionsFor } from '../seed/forms';
+import { findUser } from '../seed/firms';
+import { formSectionsFor, PROSECUTION_USER_ID } from '../seed/forms';
 import { route, type RouteEntry } from './types';
 
 export function lockStatusOf(form: FormRecord, section: string, nowMs: number): LockStatus {
   const lock = form.locks.get(section);
-  if (!lock || lock.expiresAtMs <= nowMs) return { isLocked: false, lockedBy: null, lockRequestedBy: null, expiryTime: null };
-  return { isLocked: true, lockedBy: lock.userId, lockRequestedBy: lock.requestedBy, expiryTime: new Date(lock.expiresAtMs).toISOString() };
+  if (!lock || lock.expiresAtMs <= nowMs) return { isLocked: false, lockedBy: null, lockedByName: null, lockRequestedBy: null, expiryTime: null };
+  return { isLocked: true, lockedBy: lock.userId, lockedByName: displayName(lock.userId), lockRequestedBy: lock.requestedBy, expiryTime: new Date(lock.expiresAtMs).toISOString() };
+}
+
+function displayName(userId: string): string | null {
+  const user = findUser(userId);
+  return user ? `${user.firstName} ${user.lastName}` : userId === PROSECUTION_USER_ID ? 'Crown Prosecution Service' : null;
 }
 
 function sectionsView(form: FormRecord, nowMs: number): { section: string; lockStatus: LockStatus }[] {
@@ -62,7 +68,7 @@ async function getForm(ctx: RouteContext): Promise<Reply> {
 
 async function history(ctx: RouteContext): Promise<Reply> {
   const form = formOr404(ctx);
-  return json(200, { formId: form.formId, history: form.history.map((h) => ({ date: h.date, updatedBy: h.updatedBy, status: h.status, version: h.version, data: structuredClone(h.data) })) });
+  return json(200, { formId: form.formId, history: form.history.map((h) => ({ date: h.date, updatedBy: h.updatedBy, updatedByName: displayName(h.updatedBy), status: h.status, version: h.version, data: structuredClone(h.data) })) });
 }
 
 const SaveBodySchema = z.object({ data: z.record(z.string(), z.unknown()), baseVersion: z.number().int().min(1) }).strict();

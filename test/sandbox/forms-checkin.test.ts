@@ -52,7 +52,7 @@ describe('forms (PET / BCM)', () => {
     expect(bcm?.formType).toBe('BCM');
     expect(typeof bcm?.courtFormId).toBe('string');
     const part3 = bcm?.sections.find((s) => s.section === 'part3')?.lockStatus;
-    expect(part3).toMatchObject({ isLocked: true, lockedBy: userId(FIRM2_SOLICITOR) });
+    expect(part3).toMatchObject({ isLocked: true, lockedBy: userId(FIRM2_SOLICITOR), lockedByName: 'Tom Whitfield' });
 
     const petCase = seedData().cases[0];
     const pets = await apiJson<{ forms: { formType: string; petId: string; defendants: { defendantId: string }[] }[] }>(sb, solicitor, `/prosecutionCases/${petCase?.id ?? ''}/forms`);

@@ -22,5 +22,12 @@ export function currentCpClient(baseUrl: () => string | null, accessToken: () =>
     materialContent: (materialId, opts) => client().materialContent(materialId, opts),
     associate: (caseId, defendantId, body, key) => client().associate(caseId, defendantId, body, key),
     disassociate: (caseId, defendantId, key) => client().disassociate(caseId, defendantId, key),
+    listForms: (caseId) => client().listForms(caseId),
+    getForm: (formId) => client().getForm(formId),
+    formHistory: (formId) => client().formHistory(formId),
+    saveForm: (formId, data, baseVersion, key) => client().saveForm(formId, data, baseVersion, key),
+    lockSection: (formId, section) => client().lockSection(formId, section),
+    extendLock: (formId, section) => client().extendLock(formId, section),
+    releaseLock: (formId, section) => client().releaseLock(formId, section),
   };
 }

@@ -19,6 +19,7 @@ import { CaseDetailSchema, DeltaPageSchema, type CaseDetail, type DeltaPage } fr
 import { CourtDocumentsResponseSchema, documentCaseId, type DocumentSection, type WireCourtDocument } from './wire/documents';
 import { CaseSearchResultSchema, type CaseSearchResult } from './wire/search';
 import { CpUserSchema, type CpUser } from './wire/user';
+import { FormHistorySchema, FormSchema, FormsListSchema, LockResponseSchema, type WireForm, type WireFormHistoryEntry, type WireFormSummary, type WireLockStatus } from './wire/forms';
 
 export interface CpClientOptions {
   /** CP's API root, e.g. https://cp.example.gov.uk/api (a path prefix is kept). */
@@ -53,6 +54,15 @@ export interface CpClient {
   materialContent(materialId: string, opts?: MaterialContentOptions): Promise<MaterialStream>;
   associate(caseId: string, defendantId: string, body: AssociateRequest, idempotencyKey: string): Promise<WireAssociation>;
   disassociate(caseId: string, defendantId: string, idempotencyKey: string): Promise<void>;
+  /** The PET / BCM forms CP has for a case (the court creates them; the defence never does). */
+  listForms(caseId: string): Promise<WireFormSummary[]>;
+  getForm(formId: string): Promise<WireForm>;
+  formHistory(formId: string): Promise<WireFormHistoryEntry[]>;
+  /** Saves the sections given against `baseVersion`; a 409 refusal means CP's copy moved on. */
+  saveForm(formId: string, data: Record<string, unknown>, baseVersion: number, idempotencyKey: string): Promise<WireForm>;
+  lockSection(formId: string, section: string): Promise<WireLockStatus>;
+  extendLock(formId: string, section: string): Promise<WireLockStatus>;
+  releaseLock(formId: string, section: string): Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -175,6 +185,31 @@ export function createCpClient(options: CpClientOptions): CpClient {
       );
       return association;
     },
+
+    listForms: async (caseId) => (await callJson('listForms', { method: 'GET', path: `/prosecutionCases/${seg(caseId)}/forms` }, [200], FormsListSchema)).forms,
+
+    getForm: async (formId) => {
+      const form = await callJson('getForm', { method: 'GET', path: `/forms/${seg(formId)}` }, [200], FormSchema);
+      if (form.formId !== formId) throw new CpMalformedResponseError('getForm', 'unexpectedShape', [{ path: 'formId', code: 'custom' }]);
+      return form;
+    },
+
+    formHistory: async (formId) => (await callJson('formHistory', { method: 'GET', path: `/forms/${seg(formId)}/history` }, [200], FormHistorySchema)).history,
+
+    saveForm: async (formId, data, baseVersion, idempotencyKey) => {
+      assertIdempotencyKey(idempotencyKey);
+      const form = await callJson('saveForm', { method: 'PUT', path: `/forms/${seg(formId)}`, json: { data, baseVersion }, idempotencyKey }, [200], FormSchema);
+      if (form.formId !== formId) throw new CpMalformedResponseError('saveForm', 'unexpectedShape', [{ path: 'formId', code: 'custom' }]);
+      return form;
+    },
+
+    lockSection: async (formId, section) =>
+      (await callJson('lockSection', { method: 'POST', path: `/forms/${seg(formId)}/sections/${seg(section)}/lock` }, [200], LockResponseSchema)).lockStatus,
+
+    extendLock: async (formId, section) =>
+      (await callJson('extendLock', { method: 'PUT', path: `/forms/${seg(formId)}/sections/${seg(section)}/lock` }, [200], LockResponseSchema)).lockStatus,
+
+    releaseLock: (formId, section) => callEmpty('releaseLock', { method: 'DELETE', path: `/forms/${seg(formId)}/sections/${seg(section)}/lock` }, [200, 204], REFUSALS),
 
     disassociate: async (caseId, defendantId, idempotencyKey) => {
       assertIdempotencyKey(idempotencyKey);

@@ -28,7 +28,14 @@ export type CpOperation =
   | 'courtDocuments'
   | 'materialContent'
   | 'associate'
-  | 'disassociate';
+  | 'disassociate'
+  | 'listForms'
+  | 'getForm'
+  | 'formHistory'
+  | 'saveForm'
+  | 'lockSection'
+  | 'extendLock'
+  | 'releaseLock';
 
 export abstract class CpError extends BluebagError {
   abstract readonly kind: CpErrorKind;

@@ -62,3 +62,5 @@ export type { DocumentSection, WireCourtDocument, WireDocumentCategory, WireMate
 export { CaseBundleSchema, CaseDetailSchema, DeltaPageSchema } from './wire/delta';
 export type { CaseBundle, CaseDetail, DeltaPage } from './wire/delta';
 export type { WireAssociation } from './wire/association';
+export { FORM_TYPES, FormAnswersSchema, FormHistoryEntrySchema, FormSchema, FormTypeSchema, LockStatusSchema } from './wire/forms';
+export type { FormType, WireForm, WireFormHistoryEntry, WireFormSummary, WireLockStatus } from './wire/forms';

@@ -12,7 +12,7 @@ export interface TransportConfig {
 }
 
 export interface OutgoingRequest {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Already percent-encoded path, starting with '/'. */
   readonly path: string;
   readonly query?: URLSearchParams;
