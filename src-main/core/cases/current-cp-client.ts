@@ -22,6 +22,8 @@ export function currentCpClient(baseUrl: () => string | null, accessToken: () =>
     materialContent: (materialId, opts) => client().materialContent(materialId, opts),
     associate: (caseId, defendantId, body, key) => client().associate(caseId, defendantId, body, key),
     disassociate: (caseId, defendantId, key) => client().disassociate(caseId, defendantId, key),
+    serveDocument: (caseId, request, body, opts) => client().serveDocument(caseId, request, body, opts),
+    checkIn: (hearingId, body, key) => client().checkIn(hearingId, body, key),
     listForms: (caseId) => client().listForms(caseId),
     getForm: (formId) => client().getForm(formId),
     formHistory: (formId) => client().formHistory(formId),

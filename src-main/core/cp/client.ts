@@ -19,6 +19,9 @@ import { CaseDetailSchema, DeltaPageSchema, type CaseDetail, type DeltaPage } fr
 import { CourtDocumentsResponseSchema, documentCaseId, type DocumentSection, type WireCourtDocument } from './wire/documents';
 import { CaseSearchResultSchema, type CaseSearchResult } from './wire/search';
 import { CpUserSchema, type CpUser } from './wire/user';
+import { serveDocument, type ServeDocumentOptions, type ServeDocumentRequest } from './document-upload';
+import { CheckInResponseSchema, type CheckInRequest, type CheckInResponse } from './wire/check-in';
+import type { ServeReceipt } from './wire/serve';
 import { FormHistorySchema, FormSchema, FormsListSchema, LockResponseSchema, type WireForm, type WireFormHistoryEntry, type WireFormSummary, type WireLockStatus } from './wire/forms';
 
 export interface CpClientOptions {
@@ -54,6 +57,10 @@ export interface CpClient {
   materialContent(materialId: string, opts?: MaterialContentOptions): Promise<MaterialStream>;
   associate(caseId: string, defendantId: string, body: AssociateRequest, idempotencyKey: string): Promise<WireAssociation>;
   disassociate(caseId: string, defendantId: string, idempotencyKey: string): Promise<void>;
+  /** Serves a document on the court; `body` streams exactly `opts.size` bytes. Resolves with CP's receipt as sent. */
+  serveDocument(caseId: string, request: ServeDocumentRequest, body: AsyncIterable<Uint8Array>, opts: ServeDocumentOptions): Promise<ServeReceipt>;
+  /** Checks the signed-in advocate in to a hearing (on a sitting day, by CP's clock). */
+  checkIn(hearingId: string, body: CheckInRequest, idempotencyKey: string): Promise<CheckInResponse>;
   /** The PET / BCM forms CP has for a case (the court creates them; the defence never does). */
   listForms(caseId: string): Promise<WireFormSummary[]>;
   getForm(formId: string): Promise<WireForm>;
@@ -72,6 +79,8 @@ export const MAX_DELTA_LIMIT = 200;
 /** Business refusals on ordinary calls; association changes add 403 (see StatusContext). */
 const REFUSALS = [409, 422, 423] as const;
 const ASSOCIATION_REFUSALS = [403, 409, 422, 423] as const;
+/** Check-in: 422 NOT_A_SITTING_DAY / DEFENDANT_NOT_IN_HEARING, and 400 for a body CP will not take. */
+const CHECK_IN_REFUSALS = [400, 409, 422, 423] as const;
 
 const seg = encodeURIComponent;
 
@@ -210,6 +219,39 @@ export function createCpClient(options: CpClientOptions): CpClient {
       (await callJson('extendLock', { method: 'PUT', path: `/forms/${seg(formId)}/sections/${seg(section)}/lock` }, [200], LockResponseSchema)).lockStatus,
 
     releaseLock: (formId, section) => callEmpty('releaseLock', { method: 'DELETE', path: `/forms/${seg(formId)}/sections/${seg(section)}/lock` }, [200, 204], REFUSALS),
+
+    serveDocument: (caseId, request, body, opts) =>
+      serveDocument(
+        { transport, status: statusContext(REFUSALS), timeoutMs, idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS },
+        caseId,
+        request,
+        body,
+        opts,
+      ),
+
+    checkIn: (hearingId, body, idempotencyKey) => {
+      assertIdempotencyKey(idempotencyKey);
+      return callJson(
+        'checkIn',
+        {
+          method: 'POST',
+          path: `/hearings/${seg(hearingId)}/defenceCounsels`,
+          json: {
+            status: body.status,
+            ...(body.title === null ? {} : { title: body.title }),
+            firstName: body.firstName,
+            lastName: body.lastName,
+            defendants: body.defendants,
+            attendanceDays: body.attendanceDays,
+          },
+          idempotencyKey,
+        },
+        // 201 when made; a replayed key may come back as the first answer or as 200.
+        [200, 201],
+        CheckInResponseSchema,
+        CHECK_IN_REFUSALS,
+      );
+    },
 
     disassociate: async (caseId, defendantId, idempotencyKey) => {
       assertIdempotencyKey(idempotencyKey);

@@ -35,7 +35,9 @@ export type CpOperation =
   | 'saveForm'
   | 'lockSection'
   | 'extendLock'
-  | 'releaseLock';
+  | 'releaseLock'
+  | 'serveDocument'
+  | 'checkIn';
 
 export abstract class CpError extends BluebagError {
   abstract readonly kind: CpErrorKind;

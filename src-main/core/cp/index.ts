@@ -4,6 +4,9 @@
  */
 export { createCpClient, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, MAX_DELTA_LIMIT } from './client';
 export type { AssociateRequest, CpClient, CpClientOptions } from './client';
+export type { ServeDocumentOptions, ServeDocumentRequest } from './document-upload';
+export type { ServeReceipt } from './wire/serve';
+export type { CheckInRequest, CheckInResponse } from './wire/check-in';
 export type { MaterialContentOptions, MaterialStream } from './material-content';
 export type { CaseSearchQuery } from './search-query';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after';

@@ -18,6 +18,8 @@ export interface OutgoingRequest {
   readonly query?: URLSearchParams;
   readonly headers?: Readonly<Record<string, string>>;
   readonly json?: unknown;
+  /** A streamed body of a known length (a document being served); never together with `json`. */
+  readonly stream?: { readonly body: ReadableStream<Uint8Array>; readonly contentType: string; readonly length: number };
   readonly idempotencyKey?: string;
 }
 
@@ -56,10 +58,15 @@ export async function send(config: TransportConfig, operation: CpOperation, requ
   if (!headers.has('Accept')) headers.set('Accept', 'application/json');
   headers.set('Authorization', `Bearer ${token}`);
   if (request.idempotencyKey !== undefined) headers.set('Idempotency-Key', request.idempotencyKey);
-  let body: string | undefined;
+  let body: string | ReadableStream<Uint8Array> | undefined;
   if (request.json !== undefined) {
     headers.set('Content-Type', 'application/json');
     body = JSON.stringify(request.json);
+  } else if (request.stream !== undefined) {
+    headers.set('Content-Type', request.stream.contentType);
+    // Sent as Content-Length rather than chunked: CP requires it for documents (411 otherwise).
+    headers.set('Content-Length', String(request.stream.length));
+    body = request.stream.body;
   }
   const query = request.query?.toString() ?? '';
   const url = `${config.baseUrl}${request.path}${query === '' ? '' : `?${query}`}`;
@@ -68,6 +75,8 @@ export async function send(config: TransportConfig, operation: CpOperation, requ
       method: request.method,
       headers,
       ...(body === undefined ? {} : { body }),
+      // A stream body needs half duplex (fetch's rule); the answer is read once it is all sent.
+      ...(typeof body === 'object' ? { duplex: 'half' as const } : {}),
       signal: lifetime.signal,
       // CP never redirects API calls; a redirect is a captive portal or a misconfigured proxy, and
       // following it would send the bearer token (or the user) somewhere else.
