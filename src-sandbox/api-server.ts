@@ -113,18 +113,18 @@ export class ApiServer {
         case 'rateLimited':
           this.services.stats.faultInjected('429');
           req.resume();
-          await sendReply(req, res, json(429, { errorCode: 'RATE_LIMITED', message: 'too many requests' }, { 'Retry-After': String(rf.retryAfterSeconds) }), NO_RESPONSE_FAULTS);
+          await sendReply(req, res, json(429, { errorCode: 'RATE_LIMITED', message: 'too many requests' }, { 'Retry-After': String(rf.retryAfterSeconds) }), NO_RESPONSE_FAULTS, this.services.clock.nowMs());
           return;
         case 'error':
           this.services.stats.faultInjected(rf.errorKind);
           switch (rf.errorKind) {
             case '500':
               req.resume();
-              await sendReply(req, res, json(500, { errorCode: 'INTERNAL_ERROR', message: 'internal server error (sandbox fault)' }), NO_RESPONSE_FAULTS);
+              await sendReply(req, res, json(500, { errorCode: 'INTERNAL_ERROR', message: 'internal server error (sandbox fault)' }), NO_RESPONSE_FAULTS, this.services.clock.nowMs());
               return;
             case '503':
               req.resume();
-              await sendReply(req, res, json(503, { errorCode: 'SERVICE_UNAVAILABLE', message: 'service unavailable (sandbox fault)' }, { 'Retry-After': '1' }), NO_RESPONSE_FAULTS);
+              await sendReply(req, res, json(503, { errorCode: 'SERVICE_UNAVAILABLE', message: 'service unavailable (sandbox fault)' }, { 'Retry-After': '1' }), NO_RESPONSE_FAULTS, this.services.clock.nowMs());
               return;
             case 'reset':
               req.socket.destroy();
@@ -145,7 +145,7 @@ export class ApiServer {
     if (req.method !== 'GET' && req.method !== 'HEAD') this.opts.onMutation?.();
     const current = faults.get();
     const responseFaults = applies && !isHealth ? { corruption: current.corruption, dropAfterBytes: current.dropAfterBytes } : NO_RESPONSE_FAULTS;
-    await sendReply(req, res, reply, responseFaults);
+    await sendReply(req, res, reply, responseFaults, this.services.clock.nowMs());
   }
 
   private async dispatch(req: IncomingMessage, url: URL, match: RouteMatch<RouteSpec>): Promise<Reply> {

@@ -51,8 +51,13 @@ function writeBuffer(res: ServerResponse, buf: Buffer, cutAt: number | null, hea
   res.end(buf);
 }
 
-export async function sendReply(req: IncomingMessage, res: ServerResponse, reply: Reply, faults: ResponseFaults): Promise<void> {
+/**
+ * `serverNowMs`: the time for the `Date` header. The API server passes its ServerClock so the header
+ * follows the clockOffsetMs fault, as a real CP's clock would; without it Node stamps the real time.
+ */
+export async function sendReply(req: IncomingMessage, res: ServerResponse, reply: Reply, faults: ResponseFaults, serverNowMs?: number): Promise<void> {
   if (res.destroyed) return;
+  if (serverNowMs !== undefined) res.setHeader('Date', new Date(serverNowMs).toUTCString());
   const head = req.method === 'HEAD';
   switch (reply.kind) {
     case 'json': {
