@@ -23,7 +23,7 @@ describe('migration 004 (serving)', () => {
       .run();
     v3.close();
 
-    const v4 = openDatabase({ file, key });
+    const v4 = openDatabase({ file, key, migrations: MIGRATIONS.slice(0, 4) });
     expect(v4.db.pragma('user_version', { simple: true })).toBe(4);
     expect(v4.db.prepare('SELECT id FROM outbox_jobs').all()).toEqual([{ id: 'j1' }]);
     const tables = (v4.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string }>).map((row) => row.name);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, openSync, readFileSync, readdirSync, writeSync, closeSync, statSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, readdirSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, MIGRATIONS, openDatabase, type Migration } from '../../../src-main/core/db';
@@ -83,11 +83,16 @@ describe('the encrypted database', () => {
       "INSERT INTO notes (id, case_id, document_id, material_id, page, body, created_at, updated_at) VALUES (?, 'c', 'd', 'm', 1, ?, 't', 't')",
     );
     for (let i = 0; i < 200; i += 1) insert.run(`n${i}`, `note ${i} ${'x'.repeat(300)}`);
+    // One leaf page of the notes table, in the middle of it: the schema grows with each migration, so
+    // "the middle of the file" could land on a page whose loss takes the whole table with it.
+    const leaves = (opened.db.prepare("SELECT pageno FROM dbstat WHERE name = 'notes' AND pagetype = 'leaf' ORDER BY pageno").all() as Array<{ pageno: number }>).map((r) => r.pageno);
+    const pageSize = opened.db.pragma('page_size', { simple: true }) as number;
     opened.close();
-    // Garble a page in the middle of the file, as a bad sector or a torn write would.
-    const size = statSync(file).size;
+    expect(leaves.length).toBeGreaterThan(2);
+    const page = leaves[Math.floor(leaves.length / 2)] ?? 1;
+    // Garble it, as a bad sector or a torn write would.
     const fd = openSync(file, 'r+');
-    writeSync(fd, randomBytes(4096), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
+    writeSync(fd, randomBytes(pageSize), 0, pageSize, (page - 1) * pageSize);
     closeSync(fd);
     writeFileMarker(file);
 
