@@ -9,11 +9,17 @@ import { HelpScreen } from '../features/help/HelpScreen';
 import { SandboxScreen } from '../features/sandbox/SandboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { NotesPanel } from '../features/notes/NotesPanel';
+import { AcceptedNotices } from '../features/serving/AcceptedNotices';
+import { notifyAccepted } from '../features/serving/accepted-notification';
+import { OutboxNavLabel } from '../features/serving/OutboxNavLabel';
+import { OutboxScreen } from '../features/serving/OutboxScreen';
+import { ServeScreen } from '../features/serving/ServeScreen';
+import { watchServing } from '../features/serving/serving-store';
 import { useAppStore, type View, type ViewName } from '../stores/app-store';
 import { watchCases } from '../stores/cases-store';
 import { AppHeader } from './AppHeader';
 
-type NavName = Exclude<ViewName, 'case' | 'addCase' | 'viewer'>;
+type NavName = Exclude<ViewName, 'case' | 'addCase' | 'viewer' | 'serve'>;
 
 // pdf.js is a megabyte of code: it loads when a document is first opened, not at start-up.
 const ViewerScreen = lazy(() => import('../features/viewer').then((module) => ({ default: module.ViewerScreen })));
@@ -21,6 +27,7 @@ const ViewerScreen = lazy(() => import('../features/viewer').then((module) => ({
 const NAV_KEYS = {
   cases: 'nav.cases',
   search: 'nav.search',
+  outbox: 'nav.outbox',
   sync: 'nav.sync',
   sandbox: 'nav.sandbox',
   settings: 'nav.settings',
@@ -33,14 +40,17 @@ export function AppFrame() {
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
   const mode = useAppStore((state) => state.settings?.mode);
-  const views: NavName[] = mode === 'sandbox' ? ['cases', 'search', 'sync', 'sandbox', 'settings', 'help'] : ['cases', 'search', 'sync', 'settings', 'help'];
-  // The case, "add a case" and document screens belong under "My cases" in the navigation.
-  const current: NavName = view.name === 'case' || view.name === 'addCase' || view.name === 'viewer' ? 'cases' : view.name;
+  const views: NavName[] =
+    mode === 'sandbox' ? ['cases', 'search', 'outbox', 'sync', 'sandbox', 'settings', 'help'] : ['cases', 'search', 'outbox', 'sync', 'settings', 'help'];
+  // The case, "add a case", document and serve screens belong under "My cases" in the navigation.
+  const current: NavName = view.name === 'case' || view.name === 'addCase' || view.name === 'viewer' || view.name === 'serve' ? 'cases' : view.name;
 
   useEffect(() => watchCases(() => {
     const shown = useAppStore.getState().view;
-    return shown.name === 'case' || shown.name === 'viewer' ? shown.caseId : null;
+    return shown.name === 'case' || shown.name === 'viewer' || shown.name === 'serve' ? shown.caseId : null;
   }), []);
+  // The outbox badge and the "accepted" notices live in the frame, whatever screen is shown.
+  useEffect(() => watchServing(notifyAccepted), []);
 
   return (
     <div className="frame">
@@ -59,7 +69,7 @@ export function AppFrame() {
                   aria-current={current === item ? 'page' : undefined}
                   onClick={() => setView({ name: item })}
                 >
-                  {t(NAV_KEYS[item])}
+                  {item === 'outbox' ? <OutboxNavLabel /> : t(NAV_KEYS[item])}
                 </button>
               </li>
             ))}
@@ -69,6 +79,7 @@ export function AppFrame() {
           <Screen view={view} />
         </main>
       </div>
+      <AcceptedNotices />
     </div>
   );
 }
@@ -93,6 +104,10 @@ function Screen({ view }: { view: View }) {
       );
     case 'addCase':
       return <AddCaseScreen />;
+    case 'serve':
+      return <ServeScreen key={view.caseId} caseId={view.caseId} />;
+    case 'outbox':
+      return <OutboxScreen />;
     case 'search':
       return <SearchScreen />;
     case 'sync':

@@ -18,6 +18,9 @@ export type View =
   /** A stored document in the viewer; `page` and `highlight` open a search hit or a note's page. */
   | { name: 'viewer'; caseId: string; documentId: string; materialId: string; page?: number; highlight?: string }
   | { name: 'addCase' }
+  /** Serve documents on the court for one case (features/serving). */
+  | { name: 'serve'; caseId: string }
+  | { name: 'outbox' }
   | { name: 'search' }
   | { name: 'sync' }
   | { name: 'sandbox' }

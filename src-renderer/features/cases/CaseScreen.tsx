@@ -7,7 +7,12 @@ import { useCasesStore } from '../../stores/cases-store';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatBytes, formatDate, formatDateTime } from '../../ui/format';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { courtToday } from '../hearings/court-today';
+import { HearingCheckIn } from '../hearings/HearingCheckIn';
+import { useCheckIns } from '../hearings/use-check-ins';
 import { VersionBanner } from '../notes/VersionBanner';
+import { CaseServedDocuments } from '../serving/CaseServedDocuments';
+import { useServiceForecast } from '../serving/use-service-forecast';
 import { openInViewer } from '../viewer/open-in-viewer';
 import { LeaveCase } from './LeaveCase';
 import { OfflineBadge } from './OfflineBadge';
@@ -49,6 +54,9 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
   const pleaText = (plea: string | null) => (plea && isKnownPlea(plea) ? t(`case.pleas.${plea}`) : (plea ?? t('case.notRecorded')));
   const upcoming = detail.hearings.filter((hearing) => hearing.sittingDays.some((day) => day.sittingDay >= now.slice(0, 10)));
   const past = detail.hearings.filter((hearing) => !upcoming.includes(hearing));
+  // Check-in happens on a sitting day by CP's clock (as last seen), the laptop's only if CP was never reached.
+  const checkIns = useCheckIns(summary.id);
+  const today = courtToday(useServiceForecast());
 
   return (
     <>
@@ -130,6 +138,7 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
                       court: (welsh && hearing.courtWelshName) || hearing.courtName,
                     })}
                     {hearing.roomName ? `, ${hearing.roomName}` : ''}
+                    <HearingCheckIn caseId={summary.id} hearing={hearing} defendants={detail.defendants} checkIns={checkIns.checkIns} today={today} onCheckIn={checkIns.put} />
                   </li>
                 ))}
               </ul>
@@ -137,6 +146,8 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
           </div>
         ))}
       </section>
+
+      <CaseServedDocuments caseId={summary.id} />
 
       <section aria-labelledby="documents-title" className="section">
         <h2 id="documents-title">{t('case.documentsTitle')}</h2>
