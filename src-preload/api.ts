@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { FaultsPatchSchema, FaultsSchema } from '../src-sandbox/faults-schema';
+import { FormDefinitionSchema } from '../src-main/core/forms/form-definition-schema';
 
 export * from './contract/channels';
 export * from './contract/urn';
@@ -484,6 +485,78 @@ export const CheckInSchema = z
   .strict();
 export type CheckIn = z.infer<typeof CheckInSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// PET and BCM forms (DOMAIN.md "The PET form"): CP's copy, the user's offline draft, locks, conflicts
+
+export const FormTypeSchema = z.enum(['PET', 'BCM']);
+
+/** A form's answers: JSON keyed by section (part1…), as CP stores them; the definition gives them meaning. */
+export const FormAnswersSchema = z.record(z.string().max(64), z.unknown());
+
+/**
+ * editing: a draft on this laptop, not submitted. queued: submitted, waiting to reach CP (NOT on CP yet).
+ * conflict: CP's copy changed the same fields meanwhile; the user chooses. refused: CP said no for good.
+ */
+export const FormDraftStateSchema = z.enum(['editing', 'queued', 'conflict', 'refused']);
+
+export const FormIssueSchema = z
+  .object({ path: z.string(), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), message: z.object({ en: z.string(), cy: z.string() }).strict().optional() })
+  .strict();
+
+export const SectionLockSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('held'), until: z.string() }).strict(),
+  z.object({ state: z.literal('lockedByOther'), by: z.string().nullable(), until: z.string().nullable() }).strict(),
+  z.object({ state: z.literal('unavailable') }).strict(),
+  z.object({ state: z.literal('free') }).strict(),
+]);
+export type SectionLockView = z.infer<typeof SectionLockSchema>;
+
+export const FormConflictSchema = z.object({ path: z.string(), base: z.unknown(), mine: z.unknown(), theirs: z.unknown() }).strict();
+
+export const FormListItemSchema = z
+  .object({
+    formId: Id,
+    formType: FormTypeSchema,
+    caseId: Id,
+    defendantNames: z.array(z.string()),
+    cpVersion: z.number().int(),
+    lastUpdated: z.string(),
+    draft: z
+      .object({ state: FormDraftStateSchema, updatedAt: z.string(), missingCount: z.number().int().nonnegative(), conflictCount: z.number().int().nonnegative() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type FormListItem = z.infer<typeof FormListItemSchema>;
+
+export const FormViewSchema = z
+  .object({
+    item: FormListItemSchema,
+    urn: z.string(),
+    definition: FormDefinitionSchema,
+    /** CP's copy as last fetched (and when): what was submitted. */
+    cp: z.object({ version: z.number().int(), lastUpdated: z.string(), data: FormAnswersSchema, fetchedAt: z.string() }).strict(),
+    /** What the user sees and edits: the draft if there is one, else CP's copy. */
+    answers: FormAnswersSchema,
+    draft: z
+      .object({
+        state: FormDraftStateSchema,
+        baseVersion: z.number().int(),
+        updatedAt: z.string(),
+        errorKey: z.string().nullable(),
+        conflicts: z.array(FormConflictSchema),
+      })
+      .strict()
+      .nullable(),
+    /** Problems with the answers as they stand, and what is still missing before it can be submitted. */
+    issues: z.array(FormIssueSchema),
+    missing: z.array(FormIssueSchema),
+    sections: z.array(z.object({ section: z.string(), lock: SectionLockSchema }).strict()),
+    history: z.array(z.object({ date: z.string(), by: z.string().nullable(), byMe: z.boolean(), status: z.string(), version: z.number().int() }).strict()),
+  })
+  .strict();
+export type FormView = z.infer<typeof FormViewSchema>;
+
 /** The advocate's status as CP lists it on a hearing. */
 export const AdvocateStatusSchema = z.enum(['KC', 'junior', 'solicitorAdvocate', 'solicitor']);
 
@@ -657,6 +730,29 @@ export const methods = {
     CheckInSchema,
   ),
 
+  /** The forms CP has for a case (the court creates them: Bluebag never does). */
+  'forms.list': method(z.object({ caseId: Id }).strict(), z.array(FormListItemSchema)),
+  'forms.get': method(z.object({ formId: Id }).strict(), FormViewSchema),
+  /** Saves the draft on this laptop at once (the renderer debounces keystrokes); starts one if none. */
+  'forms.saveDraft': method(z.object({ formId: Id, answers: FormAnswersSchema, section: z.string().max(64).optional() }).strict(), FormViewSchema),
+  'forms.discardDraft': method(z.object({ formId: Id }).strict(), FormViewSchema),
+  /** Sends the draft through the outbox, against the CP version it was based on. */
+  'forms.submit': method(z.object({ formId: Id }).strict(), FormViewSchema),
+  /** Takes a submitted draft back out of the queue (before it reached CP) to edit it again. */
+  'forms.withdraw': method(z.object({ formId: Id }).strict(), FormViewSchema),
+  /** For each field both sides changed: keep mine or take CP's. */
+  'forms.resolveConflicts': method(
+    z.object({ formId: Id, choices: z.array(z.object({ path: z.string().max(300), take: z.enum(['mine', 'theirs']) }).strict()).max(500) }).strict(),
+    FormViewSchema,
+  ),
+  /** The user started / stopped editing a section: ask CP for its edit lock / release it. */
+  'forms.beginEdit': method(z.object({ formId: Id, section: z.string().max(64) }).strict(), SectionLockSchema),
+  'forms.endEdit': method(z.object({ formId: Id, section: z.string().max(64) }).strict(), z.object({}).strict()),
+  /** BCM: the defence contact email, changed on its own (change, then confirm) and sent at once. */
+  'forms.changeContactEmail': method(z.object({ formId: Id, email: z.email().max(254) }).strict(), FormViewSchema),
+  /** A printable copy of the answers as they stand, marked draft or submitted. */
+  'forms.exportPdf': method(z.object({ formId: Id, language: LanguageSchema }).strict(), ExportedFileSchema),
+
   /** Use a real Common Platform at this address (stops the sample-case sandbox if it runs). */
   'cp.connect': method(z.object({ baseUrl: CpAddressSchema }).strict(), SettingsSchema),
   /** Forget the connection and return to the first-run screen. */
@@ -697,6 +793,8 @@ export const events = {
   /** The outbox changed: counts, and which items moved (the renderer re-reads what it shows). */
   'serving.changed': z.object({ status: OutboxStatusSchema, itemIds: z.array(z.string()), acceptedIds: z.array(z.string()) }).strict(),
   'hearings.changed': z.object({ caseId: z.string() }).strict(),
+  /** Forms of a case changed (CP's copy refreshed, a draft saved, sent, merged or refused). */
+  'forms.changed': z.object({ caseId: z.string(), formIds: z.array(z.string()) }).strict(),
 } as const;
 
 export type Events = typeof events;

@@ -14,6 +14,7 @@ import { SandboxController } from './sandbox';
 import { SearchIndex } from './search';
 import { SessionService } from './session';
 import { VersionTracker } from './versions';
+import { formsContractHandlers, type FormsService } from './form-drafts';
 import { SettingsService, type SettingsStore } from './settings';
 
 export interface CoreOptions {
@@ -147,6 +148,8 @@ export function createCoreApp(options: CoreOptions): CoreApp {
   // A failure here reaches the user through the first call that needs the cache.
   ready.catch(() => undefined);
   const withCases = async () => (await ready).cases;
+  // Wired to the shared outbox and the form engine in the next step; until then forms calls say so.
+  const withForms = async (): Promise<FormsService> => notYet();
 
   /** After the server changed (mode switched, sandbox (re)started): pick up its session and sync. */
   const followServer = async (): Promise<void> => {
@@ -243,6 +246,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     },
 
     // Serving and check-in: wired to core/serving and core/hearings in the next commits.
+    ...formsContractHandlers(() => withForms()),
     'serving.eligibility': () => notYet(),
     'serving.forecast': () => notYet(),
     'serving.list': () => notYet(),
