@@ -1,0 +1,123 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceItem } from '../../../src-preload/api';
+import { courtToday, sitsOn } from '../../../src-renderer/features/hearings/court-today';
+import { canCancel, canRetry, itemStateText, sentPercent } from '../../../src-renderer/features/serving/item-state-text';
+import { mergeItems } from '../../../src-renderer/features/serving/merge-items';
+import { parseReply, stagingUrl } from '../../../src-renderer/features/serving/staging-client';
+import { en } from '../../../src-renderer/i18n/en';
+
+function item(patch: Partial<ServiceItem> = {}): ServiceItem {
+  return {
+    id: 'item-1',
+    caseId: 'case-1',
+    urn: '39GD1116822',
+    defendantIds: ['d1'],
+    defendantNames: ['Sam Jones'],
+    documentType: 'defenceStatement',
+    name: 'Defence statement.pdf',
+    note: null,
+    size: 2000,
+    pageCount: 3,
+    sha256: 'ab'.repeat(32),
+    state: 'queued',
+    sentBytes: null,
+    createdAt: '2026-12-04T14:00:00.000Z',
+    queuedAt: '2026-12-04T14:01:00.000Z',
+    attempts: 0,
+    nextAttemptAt: null,
+    errorKey: null,
+    receipt: null,
+    deemedServedOn: null,
+    lateReason: null,
+    ...patch,
+  };
+}
+
+beforeAll(async () => {
+  await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+});
+
+describe('an item’s state in words', () => {
+  it('never says served before CP accepted it', () => {
+    for (const state of ['draft', 'queued', 'uploading', 'refused', 'cancelled'] as const) {
+      const text = itemStateText(item({ state, sentBytes: state === 'uploading' ? 900 : null, errorKey: state === 'refused' ? 'errors.cpRefused' : null }));
+      expect(text.label).not.toMatch(/deemed served|accepted/i);
+    }
+    expect(itemStateText(item()).label).toBe('Queued — not served');
+    expect(itemStateText(item({ state: 'uploading', sentBytes: 900 })).label).toBe('Sending… 45%');
+  });
+
+  it('gives the deemed-service day in full, why it is later, and CP’s receipt', () => {
+    const text = itemStateText(
+      item({
+        state: 'accepted',
+        deemedServedOn: '2026-12-07',
+        lateReason: 'after230',
+        receipt: { receiptId: 'R-123', courtDocumentId: 'cd', materialId: 'm', receivedAt: '2026-12-04T15:00:00.000+00:00' },
+      }),
+    );
+    expect(text.label).toBe('Accepted by Common Platform — deemed served on Monday 7 December 2026 (sent after 2.30pm)');
+    expect(text.detail).toContain('Receipt R-123');
+    expect(text.detail).toContain('15:00');
+  });
+
+  it('offers cancel until the upload starts, and retry for refusals and failed tries', () => {
+    expect(canCancel(item({ state: 'draft' }))).toBe(true);
+    expect(canCancel(item({ state: 'uploading' }))).toBe(false);
+    expect(canRetry(item({ state: 'refused', errorKey: 'errors.cpRefused' }))).toBe(true);
+    expect(canRetry(item({ state: 'queued', errorKey: 'errors.cpServer' }))).toBe(true);
+    expect(canRetry(item({ state: 'queued' }))).toBe(false);
+    expect(sentPercent({ size: 0, sentBytes: null })).toBe(0);
+  });
+});
+
+describe('mergeItems', () => {
+  it('keeps unchanged objects (so memoised rows skip rendering) and the list itself when nothing changed', () => {
+    const a = item({ id: 'a', createdAt: '2026-12-04T10:00:00.000Z' });
+    const b = item({ id: 'b', createdAt: '2026-12-04T11:00:00.000Z' });
+    const list = mergeItems([], [a, b]);
+    expect(list.map((x) => x.id)).toEqual(['b', 'a']);
+    expect(mergeItems(list, [{ ...a }])).toBe(list);
+    const next = mergeItems(list, [{ ...a, state: 'uploading', sentBytes: 10 }]);
+    expect(next).not.toBe(list);
+    expect(next[0]).toBe(list[0]);
+    expect(next[1]?.state).toBe('uploading');
+  });
+
+  it('stays cheap with 1,000 items and a progress tick', () => {
+    const many = Array.from({ length: 1000 }, (_, index) => item({ id: `i${index}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString() }));
+    const list = mergeItems([], many);
+    const started = performance.now();
+    const ticked = mergeItems(list, [item({ ...many[500], state: 'uploading', sentBytes: 1 })]);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(ticked.filter((x, index) => x !== list[index])).toHaveLength(1);
+  });
+});
+
+describe('staging client', () => {
+  it('addresses the app’s own origin relatively, names encoded', () => {
+    expect(stagingUrl('case 1', 'Défense & co.pdf')).toBe('stage?caseId=case%201&name=D%C3%A9fense%20%26%20co.pdf');
+  });
+
+  it('reads a draft, a contract error, and anything else as an internal error', () => {
+    const draft = item({ state: 'draft', queuedAt: null });
+    expect(parseReply(201, JSON.stringify({ item: draft }))).toEqual({ ok: true, item: draft });
+    expect(parseReply(415, JSON.stringify({ error: { code: 'invalid_argument', messageKey: 'errors.serveNotPdfWord' } }))).toEqual({
+      ok: false,
+      error: { code: 'invalid_argument', messageKey: 'errors.serveNotPdfWord' },
+    });
+    expect(parseReply(401, 'Unauthorised')).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'errors.hostUnauthorised' } });
+    expect(parseReply(500, '<html>')).toEqual({ ok: false, error: { code: 'internal', messageKey: 'errors.internal' } });
+  });
+});
+
+describe('court today', () => {
+  it('takes the day from CP’s clock when known, in London, else the laptop’s', () => {
+    const forecast = { serverNow: '2026-06-10T23:30:00.000Z', observedAgoMs: 1000, servedOnIfSentNow: null, lateReason: null, calendarEndsOn: '2028-12-31', beyondCalendar: false };
+    expect(courtToday(forecast)).toEqual({ day: '2026-06-11', basis: 'commonPlatform' });
+    expect(courtToday(null, new Date('2026-01-05T09:00:00Z'))).toEqual({ day: '2026-01-05', basis: 'laptop' });
+    expect(sitsOn([{ sittingDay: '2026-06-11T09:00:00.000Z' }], '2026-06-11')).toBe(true);
+    expect(sitsOn([{ sittingDay: '2026-06-10T23:30:00.000Z' }], '2026-06-10')).toBe(false);
+  });
+});
