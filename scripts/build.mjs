@@ -17,7 +17,15 @@ await Promise.all([
   esbuild({
     // `worker` is the sandbox's PDF-generation thread; src-sandbox/pdf/cache.ts looks for it beside
     // the chunk that starts it (and falls back to one thread if it is missing).
-    entryPoints: { main: 'src-main/main.ts', host: 'src-main/host/main.ts', worker: 'src-sandbox/pdf/worker.ts', 'extraction-worker': 'src-main/core/search/extraction-worker.ts' },
+    // `vault-writer-worker` is the vault's writer thread; src-main/core/vault/writer-thread.ts looks for
+    // it the same way (and writes on the main thread if it is missing).
+    entryPoints: {
+      main: 'src-main/main.ts',
+      host: 'src-main/host/main.ts',
+      worker: 'src-sandbox/pdf/worker.ts',
+      'extraction-worker': 'src-main/core/search/extraction-worker.ts',
+      'vault-writer-worker': 'src-main/core/vault/vault-writer-worker.ts',
+    },
     outdir: 'dist/main',
     bundle: true,
     splitting: true,

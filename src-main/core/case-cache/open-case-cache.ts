@@ -82,6 +82,8 @@ export function openCaseCache(options: CaseCacheOptions): CaseCache {
       if (closed) return;
       closed = true;
       await queue.stop();
+      // Writers were closed by the stop (partials kept); this ends the vault's writer thread.
+      await vault.close();
       opened.close();
     },
   };

@@ -283,10 +283,23 @@ export class DownloadQueue {
     const { store, source } = this.#options;
     let writer: BlobWriter | null = null;
     let response: MaterialBody | null = null;
-    // Network reads arrive in ~64 KiB pieces; handing the vault ~1 MiB at a time makes one encrypted
-    // writev per MiB instead of one per piece (each costs main-thread time to set up and settle).
+    // Network reads arrive in ~64 KiB pieces; handing the vault ~1 MiB at a time makes one message (and
+    // one encrypted writev) per MiB instead of one per piece. The batch is a fresh buffer of its own,
+    // so the vault may move it to its writer thread instead of copying it.
     const gathered: Uint8Array[] = [];
     let gatheredBytes = 0;
+    // One batch is written while the next is read from the network; at most one is in flight.
+    let writing: Promise<void> | null = null;
+    const handOver = async (): Promise<void> => {
+      if (!writer || gatheredBytes === 0) return;
+      const batch = Buffer.concat(gathered, gatheredBytes);
+      gathered.length = 0;
+      gatheredBytes = 0;
+      if (writing) await writing;
+      writing = writer.write(batch, { transfer: true });
+      // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
+    };
     try {
       // A previous run may have published the blob and died before recording it.
       if (store.has(row.id)) {
@@ -313,18 +326,11 @@ export class DownloadQueue {
           gathered.push(chunk);
           gatheredBytes += chunk.byteLength;
           if (active) active.bytes += chunk.byteLength;
-          if (gatheredBytes >= WRITE_BATCH_BYTES) {
-            await writer.write(gathered.length === 1 ? chunk : Buffer.concat(gathered, gatheredBytes));
-            gathered.length = 0;
-            gatheredBytes = 0;
-          }
+          if (gatheredBytes >= WRITE_BATCH_BYTES) await handOver();
           this.#emitProgressSoon();
         }
-        if (gatheredBytes > 0) {
-          await writer.write(Buffer.concat(gathered, gatheredBytes));
-          gathered.length = 0;
-          gatheredBytes = 0;
-        }
+        await handOver();
+        if (writing) await writing;
       }
       const { size, sha256 } = await writer.finish();
       writer = null;
@@ -336,7 +342,9 @@ export class DownloadQueue {
     } catch (error) {
       response?.cancel();
       // What arrived before the failure is still good (finish() checks the hash of the whole): keep it.
-      if (writer && gatheredBytes > 0) await writer.write(Buffer.concat(gathered, gatheredBytes)).catch(() => undefined);
+      // A write that failed stops the writer for good, so this one then fails at once as well.
+      await handOver().catch(() => undefined);
+      await (writing as Promise<void> | null)?.catch(() => undefined);
       // The partial blob is kept (closed, its verified prefix on disk): the next attempt resumes from it.
       await writer?.close().catch(() => undefined);
       if (signal.aborted) {

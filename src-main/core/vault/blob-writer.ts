@@ -16,9 +16,10 @@ export interface BlobWriter {
   readonly committedBytes: number;
   /**
    * Buffers to whole chunks, encrypts and appends them. Resolves once every whole chunk completed by
-   * this call is written (that is the backpressure: await it before sending more).
+   * this call is written (that is the backpressure: await it before sending more). Calls may be issued
+   * before the previous one resolved: they run in order.
    */
-  write(data: Uint8Array): Promise<void>;
+  write(data: Uint8Array, options?: WriteOptions): Promise<void>;
   /**
    * Writes the final chunk, fsyncs the file, renames it into place and fsyncs the folder. The SHA-256
    * is always computed incrementally: on a resumed write it was rebuilt while verifying the partial
@@ -33,6 +34,14 @@ export interface BlobWriter {
    * A writer that is simply dropped is closed the same way when its id is next opened.
    */
   close(): Promise<void>;
+}
+
+export interface WriteOptions {
+  /**
+   * The caller gives the buffer away: a writer in the writer thread may move it there instead of
+   * copying it, leaving it detached (length 0) here. Never set it for a buffer you still need.
+   */
+  transfer?: boolean;
 }
 
 export interface WriterPaths {
@@ -89,7 +98,7 @@ export class VaultBlobWriter implements BlobWriter {
     return this.#chunks * VAULT_CHUNK_SIZE;
   }
 
-  write(data: Uint8Array): Promise<void> {
+  write(data: Uint8Array, _options?: WriteOptions): Promise<void> {
     return this.#serialise(async () => {
       this.#assertOpen();
       try {

@@ -17,9 +17,12 @@ export interface WriteStart {
   resumed: boolean;
 }
 
-/** Starts a partial file from nothing: empties it and writes a fresh header (with a fresh salt). */
-export async function startFresh(file: BlobFile, vaultKey: Buffer, id: string): Promise<WriteStart> {
-  await file.truncate(0);
+/**
+ * Starts a partial file from nothing: empties it and writes a fresh header (with a fresh salt).
+ * `empty` says the file was just created or truncated by its open, so the truncate is skipped.
+ */
+export async function startFresh(file: BlobFile, vaultKey: Buffer, id: string, options: { empty?: boolean } = {}): Promise<WriteStart> {
+  if (options.empty !== true) await file.truncate(0);
   const header = newHeader();
   await writeFully(file, [header.bytes], 0);
   return { header, cipher: new ChunkCipher(vaultKey, header, id), chunks: 0, hash: createHash('sha256'), resumed: false };

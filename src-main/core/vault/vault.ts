@@ -1,19 +1,35 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { openBlobFile, type BlobFile, type OpenBlobFile } from './blob-file';
+import { openBlobFile, type OpenBlobFile } from './blob-file';
 import { FINISHED_SUFFIX, PARTIAL_SUFFIX, assertBlobId, fileStem, finishedLayout } from './blob-format';
 import { streamPlaintext, type VerifiedTails } from './blob-reader';
-import { VaultBlobWriter, type BlobWriter } from './blob-writer';
-import { resumePartial, startFresh } from './partial-recovery';
+import { type BlobWriter, type WriterPaths } from './blob-writer';
+import { ThreadBlobWriter } from './thread-blob-writer';
 import { isErrno, toVaultError, VaultBusyError, VaultKeyError, VaultNotFoundError, VaultRangeError } from './vault-errors';
+import { openVaultBlobWriter } from './writer-open';
+import { WriterThread, WriterThreadUnavailableError } from './writer-thread';
 
 export interface VaultOptions {
   /** fdatasync a long write every this many bytes (default 8 MiB): bounds what a power cut can lose. */
   syncIntervalBytes?: number;
-  /** Opens partial files for writing. A seam for fault injection in tests (e.g. a disk that fills up). */
+  /**
+   * Opens partial files for writing, on the calling thread. A seam for fault injection in tests (e.g.
+   * a disk that fills up); setting it implies `writers: 'inline'`.
+   */
   openFile?: OpenBlobFile;
+  /**
+   * Where writers hash, seal and write: 'thread' (the default) in the vault's writer thread, so none of
+   * it blocks the caller's event loop; 'inline' on the calling thread. A build without the worker
+   * entry falls back to inline by itself.
+   */
+  writers?: 'thread' | 'inline';
+  /**
+   * Tests only, thread writers: a module (file URL) whose `createOpenFile(openFileConfig)` is the
+   * writer thread's file opener, to inject failures where the writing happens.
+   */
+  threadOpenFile?: { module: string; config?: unknown };
 }
 
 const DEFAULT_SYNC_INTERVAL = 8 * 1024 * 1024;
@@ -33,6 +49,8 @@ export class Vault {
   /** Ids whose openWriter is still preparing the file: a second open for them is refused. */
   readonly #opening = new Set<string>();
   readonly #tails: VerifiedTails & { clear(): void; size: number } = new Set<string>();
+  /** Null when writers run inline (asked for, or the thread could not be started in this build). */
+  #thread: WriterThread | null;
 
   constructor(dir: string, key: Buffer, options: VaultOptions = {}) {
     if (key.length !== 32) throw new VaultKeyError();
@@ -41,6 +59,13 @@ export class Vault {
     this.#key = Buffer.from(key);
     this.#syncIntervalBytes = options.syncIntervalBytes ?? DEFAULT_SYNC_INTERVAL;
     this.#openFile = options.openFile ?? openBlobFile;
+    const inline = options.writers === 'inline' || options.openFile !== undefined;
+    this.#thread = inline
+      ? null
+      : new WriterThread({
+          vaultKey: this.#key,
+          ...(options.threadOpenFile ? { openFileModule: options.threadOpenFile.module, openFileConfig: options.threadOpenFile.config } : {}),
+        });
   }
 
   /**
@@ -52,34 +77,51 @@ export class Vault {
     assertBlobId(id);
     if (this.#opening.has(id)) throw new VaultBusyError();
     this.#opening.add(id);
-    let file: BlobFile | null = null;
     try {
       await this.#writers.get(id)?.close();
-      await mkdir(this.#dir, { recursive: true, mode: 0o700 });
-      const partial = this.#partialPath(id);
-      let resuming = true;
-      try {
-        file = await this.#openFile(partial, 'r+');
-      } catch (error) {
-        if (!isErrno(error, 'ENOENT')) throw error;
-        file = await this.#openFile(partial, 'w+');
-        resuming = false;
-      }
-      const start = resuming ? await resumePartial(file, this.#key, id) : await startFresh(file, this.#key, id);
-      const writer = new VaultBlobWriter(
-        file,
-        start,
-        { partial, finished: this.#finishedPath(id), dir: this.#dir },
-        { syncIntervalBytes: this.#syncIntervalBytes, onClose: () => this.#release(id, writer) },
-      );
+      const paths: WriterPaths = { partial: this.#partialPath(id), finished: this.#finishedPath(id), dir: this.#dir };
+      const writer = (await this.#openInThread(id, paths)) ?? (await this.#openInline(id, paths));
       this.#writers.set(id, writer);
       return writer;
     } catch (error) {
-      if (file) await file.close().catch(() => undefined);
       throw toVaultError(error);
     } finally {
       this.#opening.delete(id);
     }
+  }
+
+  /**
+   * Closes every open writer (their partials stay, resumable) and stops the writer thread. The vault
+   * can still be used afterwards: a later openWriter starts the thread again.
+   */
+  async close(): Promise<void> {
+    await Promise.all([...this.#writers.values()].map((writer) => writer.close().catch(() => undefined)));
+    await this.#thread?.stop();
+  }
+
+  async #openInThread(id: string, paths: WriterPaths): Promise<BlobWriter | null> {
+    const connection = this.#thread?.connection() ?? null;
+    if (!connection) {
+      this.#thread = null;
+      return null;
+    }
+    try {
+      const opened = await connection.call({ op: 'open', id, paths, syncIntervalBytes: this.#syncIntervalBytes });
+      const writer: BlobWriter = new ThreadBlobWriter(connection, opened, paths.partial, () => this.#release(id, writer));
+      return writer;
+    } catch (error) {
+      // The thread never came up (e.g. this runtime cannot start it): write inline from now on.
+      if (!(error instanceof WriterThreadUnavailableError)) throw error;
+      this.#thread = null;
+      return null;
+    }
+  }
+
+  async #openInline(id: string, paths: WriterPaths): Promise<BlobWriter> {
+    const writer: BlobWriter = await openVaultBlobWriter({ id, paths, syncIntervalBytes: this.#syncIntervalBytes }, this.#key, this.#openFile, () =>
+      this.#release(id, writer),
+    );
+    return writer;
   }
 
   /** True for finished blobs only; a partial write is not a document yet. */
