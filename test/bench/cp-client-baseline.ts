@@ -1,12 +1,18 @@
 /**
- * The baselines other benchmarks compare against: the plainest possible client of the CP API (a
- * script token and parallel fetches straight into nothing). Whatever the app does on top of this —
- * validation, encryption, SQLite — is measured as a ratio to it, in the same run. sealedDownload is
- * the second reference: the same client plus only the work no safe client can skip.
+ * The baselines other benchmarks compare against: the plainest possible clients of the CP API (a
+ * script token and parallel fetches). parallelDownload reads every body and discards it (what the
+ * network and the server can do, no client does less); diskDownload is a plain download — each body
+ * streamed to a file of its own, as `curl -o` or `wget` would; sealedDownload is the same client plus
+ * only the work no safe client can skip. Whatever the app does on top — validation, encryption,
+ * SQLite, durability — is measured as a ratio to them, in the same run.
  */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { SCRIPT_CLIENT } from '../../src-sandbox/index';
 
 export async function scriptToken(baseUrl: string): Promise<string> {
@@ -68,6 +74,32 @@ export async function parallelDownload(baseUrl: string, token: string, materials
       const response = await fetch(`${baseUrl}/materials/${material.id}/content`, { headers: { authorization: `Bearer ${token}` } });
       if (!response.ok || !response.body) throw new Error(`download failed: ${response.status}`);
       for await (const chunk of response.body) bytes += (chunk as Uint8Array).byteLength;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { bytes, ms: performance.now() - started };
+}
+
+/**
+ * A plain parallel download to disk, the way `curl -o` / `wget` store what they fetch: the same GETs at
+ * the same concurrency, each body streamed into its own new file in `dir` (Node's file write stream,
+ * which batches what arrives while a write is in flight) and closed. No hashing, no encryption, no
+ * fsync (curl and wget do not sync either: the kernel writes the pages back in its own time). The
+ * caller deletes the files after the run.
+ */
+export async function diskDownload(baseUrl: string, token: string, materials: readonly MaterialRef[], dir: string, concurrency = 6): Promise<{ bytes: number; ms: number }> {
+  let next = 0;
+  let bytes = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (;;) {
+      const material = materials[next++];
+      if (!material) return;
+      const response = await fetch(`${baseUrl}/materials/${material.id}/content`, { headers: { authorization: `Bearer ${token}` } });
+      if (!response.ok || !response.body) throw new Error(`download failed: ${response.status}`);
+      const file = createWriteStream(path.join(dir, `${material.id}.download`), { mode: 0o600 });
+      await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), file);
+      bytes += file.bytesWritten;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

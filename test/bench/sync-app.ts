@@ -5,7 +5,7 @@
  * which also loads every other benchmark, is another process, and so is the sandbox).
  *
  * Builds the cache as the app does (openCaseCache), runs the initial sync, ten idle re-syncs, then
- * the raw baseline and the sealed reference client over the same materials, and prints one JSON
+ * the baselines (discarded, stored to disk) and the sealed reference client over the same materials, and prints one JSON
  * line: { result: SyncAppResult }.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,12 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { openCaseCache } from '../../src-main/core/case-cache';
+import { openCaseCache, VAULT_DIR } from '../../src-main/core/case-cache';
 import { createCpClient } from '../../src-main/core/cp';
-import { associatedMaterials, parallelDownload, scriptToken, sealedDownload } from './cp-client-baseline';
+import { associatedMaterials, diskDownload, parallelDownload, scriptToken, sealedDownload } from './cp-client-baseline';
 
 export interface SyncAppResult {
-  settings: { concurrency: number; rssSampleMs: number; lagResolutionMs: number; resyncRuns: number; baselineRuns: number; sealedRuns: number };
+  settings: { concurrency: number; rssSampleMs: number; lagResolutionMs: number; resyncRuns: number; baselineRuns: number; diskRuns: number; sealedRuns: number };
   rssAtStartMb: number;
   sync: {
     ms: number;
@@ -50,7 +50,10 @@ export interface SyncAppResult {
     gcPauseTotalMs: number;
   };
   resync: { ms: number[]; requests: number[] };
+  /** parallelDownload runs: the same GETs, bytes discarded. */
   baseline: { materials: number; sameMaterials: boolean; runs: Array<{ bytes: number; ms: number }> };
+  /** diskDownload runs: the same GETs, each body streamed to its own file (curl -o), no fsync. */
+  disk: { runs: Array<{ bytes: number; ms: number }> };
   /** sealedDownload runs: the leanest client that hashes, encrypts and fsyncs what it downloads. */
   sealed: { runs: Array<{ bytes: number; ms: number }> };
 }
@@ -62,6 +65,7 @@ const DRIFT_SAMPLE_MS = 20;
 const LONG_TICK_MS = 100;
 const RESYNC_RUNS = 10;
 const BASELINE_RUNS = 3;
+const DISK_RUNS = 3;
 const SEALED_RUNS = 2;
 const MB = 1024 ** 2;
 
@@ -209,10 +213,19 @@ async function measure(url: string, controlUrl: string, concurrency: number): Pr
       await cache.close();
     }
 
-    // The baseline: the same materials, plain parallel GETs, bytes discarded.
+    // The baselines: the same materials, plain parallel GETs, bytes discarded; then stored to disk.
+    // The vault of the sync goes first, so every baseline run writes to a disk as empty as the sync's.
+    await rm(path.join(dir, VAULT_DIR), { recursive: true, force: true });
     const listed = await associatedMaterials(url, token);
     const runs: Array<{ bytes: number; ms: number }> = [];
     for (let i = 0; i < BASELINE_RUNS; i += 1) runs.push(await parallelDownload(url, token, listed.materials, concurrency));
+    const diskRuns: Array<{ bytes: number; ms: number }> = [];
+    for (let i = 0; i < DISK_RUNS; i += 1) {
+      const diskDir = path.join(dir, `download-${i}`);
+      mkdirSync(diskDir);
+      diskRuns.push(await diskDownload(url, token, listed.materials, diskDir, concurrency));
+      await rm(diskDir, { recursive: true, force: true });
+    }
     const sealedRuns: Array<{ bytes: number; ms: number }> = [];
     for (let i = 0; i < SEALED_RUNS; i += 1) {
       const sealedDir = path.join(dir, `sealed-${i}`);
@@ -220,13 +233,14 @@ async function measure(url: string, controlUrl: string, concurrency: number): Pr
       sealedRuns.push(await sealedDownload(url, token, listed.materials, sealedDir, concurrency));
       await rm(sealedDir, { recursive: true, force: true });
     }
-    const sameMaterials = listed.materials.length === storedIds.size && listed.materials.every((m) => storedIds.has(m.id)) && runs.every((r) => r.bytes === sync.storedBytes);
+    const sameMaterials = listed.materials.length === storedIds.size && listed.materials.every((m) => storedIds.has(m.id)) && [...runs, ...diskRuns].every((r) => r.bytes === sync.storedBytes);
     return {
-      settings: { concurrency, rssSampleMs: RSS_SAMPLE_MS, lagResolutionMs: LAG_RESOLUTION_MS, resyncRuns: RESYNC_RUNS, baselineRuns: BASELINE_RUNS, sealedRuns: SEALED_RUNS },
+      settings: { concurrency, rssSampleMs: RSS_SAMPLE_MS, lagResolutionMs: LAG_RESOLUTION_MS, resyncRuns: RESYNC_RUNS, baselineRuns: BASELINE_RUNS, diskRuns: DISK_RUNS, sealedRuns: SEALED_RUNS },
       rssAtStartMb,
       sync,
       resync,
       baseline: { materials: listed.materials.length, sameMaterials, runs },
+      disk: { runs: diskRuns },
       sealed: { runs: sealedRuns },
     };
   } finally {
