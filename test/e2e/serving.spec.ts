@@ -124,7 +124,9 @@ async function queueDocuments(page: Page, names: string[], type: string): Promis
   await expect(page.getByTestId('serve-draft')).toHaveCount(names.length, { timeout: 30_000 });
   await page.getByLabel('Type of document').selectOption({ label: type });
   await page.getByRole('button', { name: 'Queue for service' }).click();
-  await expect(page.getByTestId('serve-confirmation')).toContainText(`Queued — NOT served yet (${names.length}). It will be sent when Common Platform can be reached.`);
+  const confirmation = page.getByTestId('serve-confirmation');
+  await expect(confirmation).toContainText('Queued — NOT served yet. It will be sent when Common Platform can be reached.');
+  await expect(confirmation).toContainText(`Documents queued: ${names.length}`);
 }
 
 function outboxItem(page: Page, name: string) {

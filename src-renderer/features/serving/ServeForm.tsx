@@ -94,8 +94,9 @@ export function ServeForm({ detail }: { detail: CaseDetail }) {
       {queued ? (
         <div className="panel serve-confirmation" tabIndex={-1} ref={confirmation} role="status" data-testid="serve-confirmation">
           <p>
-            <strong>{t('serving.queuedTitle', { count: queued.length })}</strong>
+            <strong>{t('serving.queuedTitle')}</strong>
           </p>
+          <p>{t('serving.queuedCount', { count: queued.length })}</p>
           <ul className="plain-list">
             {queued.map((item) => (
               <li key={item.id}>{item.name}</li>

@@ -16,6 +16,7 @@ export function ServeScreen({ caseId }: { caseId: string }) {
   const setView = useAppStore((state) => state.setView);
   const detail = useCasesStore((state) => (state.detail?.summary.id === caseId ? state.detail : null));
   const loadDetail = useCasesStore((state) => state.loadDetail);
+  const detailError = useCasesStore((state) => state.detailError);
   const [eligibility, setEligibility] = useState<Eligibility | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
 
@@ -43,9 +44,9 @@ export function ServeScreen({ caseId }: { caseId: string }) {
         </button>
       </p>
       <ScreenHeading>{detail ? t('serving.titleFor', { urn: detail.summary.urn }) : t('serving.title')}</ScreenHeading>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? (detail ? null : detailError)} />
       {!eligibility || !detail ? (
-        error ? null : <p role="status">{t('serving.loading')}</p>
+        error || detailError ? null : <p role="status">{t('serving.loading')}</p>
       ) : eligibility.allowed ? (
         <ServeForm detail={detail} />
       ) : eligibility.reason === 'crownCourt' ? (
