@@ -21,6 +21,8 @@ export interface FormEngine {
   /** Sections (CP's top-level keys) the defence may change. */
   defenceSections(definition: FormDefinition): readonly string[];
   validate(definition: FormDefinition, answers: FormAnswers, today: string): { issues: readonly FormIssue[]; missing: readonly FormIssue[] };
+  /** The answers to send: questions not asked now (a follow-up whose trigger changed) are left out. */
+  forSubmission(definition: FormDefinition, answers: FormAnswers, today: string): FormAnswers;
   merge(definition: FormDefinition, base: FormAnswers, mine: FormAnswers, theirs: FormAnswers): { merged: FormAnswers; conflicts: readonly FieldConflict[] };
   resolve(definition: FormDefinition, merged: FormAnswers, conflicts: readonly FieldConflict[], choices: ReadonlyMap<string, 'mine' | 'theirs'>): FormAnswers;
   /** Where the BCM keeps the defence contact email (section and question id). */

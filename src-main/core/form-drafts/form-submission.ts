@@ -48,6 +48,8 @@ export interface FormSubmissionDeps {
   readonly api: FormsApi;
   readonly engine: FormEngine;
   readonly now: () => Date;
+  /** Today in England and Wales (for date rules), by CP's clock where known. */
+  readonly today: () => string;
   readonly onChanged: (caseId: string, formId: string) => void;
   readonly onSaved: (formId: string) => void;
 }
@@ -75,7 +77,8 @@ export function formSubmissionHandlers(deps: FormSubmissionDeps): Record<string,
         finish(draft);
         return { outcome: 'nothingToSend' };
       }
-      const body = Object.fromEntries(sections.map((s) => [s, draft?.answers[s] ?? null]));
+      const sendable = engine.forSubmission(definition, draft.answers, deps.today());
+      const body = Object.fromEntries(sections.map((s) => [s, sendable[s] ?? {}]));
       try {
         const saved = await api.saveForm(formId, body, draft.baseVersion, `${job.idempotencyKey}-v${draft.baseVersion}`);
         db.transaction(() => storeForm(db, saved, null, deps.now()))();

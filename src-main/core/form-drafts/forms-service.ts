@@ -60,11 +60,11 @@ export class FormsService {
     const existing = readDraft(db, formId);
     if (existing?.state === 'queued') throw new BluebagError('conflict', 'errors.formQueued');
     const base = existing?.base ?? form.data;
+    const known = new Set(definition.parts.map((p) => p.id));
+    if (Object.keys(answers).some((k) => !known.has(k))) throw new BluebagError('invalid_argument', 'errors.formUnknownPart');
     // Parts the prosecution or the court complete are read-only here: a change to one is a bug or junk.
     const readOnlyChanged = changedSections(base, answers).filter((s) => !editable.has(s));
     if (readOnlyChanged.length > 0) throw new BluebagError('invalid_argument', 'errors.formReadOnlyPart');
-    const known = new Set(definition.parts.map((p) => p.id));
-    if (Object.keys(answers).some((k) => !known.has(k))) throw new BluebagError('invalid_argument', 'errors.formUnknownPart');
     db.transaction(() => {
       if (existing) updateDraft(db, formId, { answers }, this.#now());
       else createDraft(db, { formId, caseId: form.caseId, formType: form.formType, baseVersion: form.version, base: form.data, answers }, this.#now());

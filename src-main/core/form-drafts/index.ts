@@ -8,3 +8,5 @@ export type { FormEngine, FormIssue } from './form-engine';
 export type { FormsApi } from './forms-api';
 export type { FormDraft, DraftState, FieldConflict } from './draft-store';
 export type { CachedForm, FormAnswers } from './form-cache';
+export { createFormsWork, type FormsWork, type FormsWorkOptions } from './forms-work';
+export { coreFormEngine } from './core-form-engine';

@@ -60,7 +60,7 @@ export class SectionLocks {
     if (status.lockedBy !== null && status.lockedBy === this.#o.userId()) {
       return { state: 'held', until: status.expiryTime ?? new Date(this.#now()).toISOString() };
     }
-    return { state: 'lockedByOther', by: status.lockedBy, until: status.expiryTime };
+    return { state: 'lockedByOther', by: status.lockedByName, until: status.expiryTime };
   }
 
   /** The user started editing a section. */
@@ -68,8 +68,7 @@ export class SectionLocks {
     const api = this.#o.api();
     if (!api) return { state: 'unavailable' };
     try {
-      const status = await api.lockSection(formId, section);
-      return this.#record(formId, section, status);
+      return this.#granted(formId, section, await api.lockSection(formId, section));
     } catch (error) {
       if (error instanceof CpRefusedError && error.status === 423) return this.#heldByOther(api, formId, section);
       return this.#failed(formId, section, error);
@@ -108,7 +107,7 @@ export class SectionLocks {
     if (!api) return;
     held.extending = api
       .extendLock(formId, section)
-      .then((status) => void this.#record(formId, section, status))
+      .then((status) => void this.#granted(formId, section, status))
       .catch((error: unknown) => {
         this.#failed(formId, section, error);
         this.#o.onChanged(formId);
@@ -139,17 +138,13 @@ export class SectionLocks {
     return [...this.#held.keys()].filter((k) => k.startsWith(`${formId}\u0000`)).map((k) => k.slice(formId.length + 1));
   }
 
-  #record(formId: string, section: string, status: WireLockStatus): SectionLock {
+  /** CP answered our own lock request with 200: the lock is ours until its expiry. */
+  #granted(formId: string, section: string, status: WireLockStatus): SectionLock {
     const k = key(formId, section);
-    const lock = this.#fromStatus(status);
-    if (lock.state === 'held') {
-      this.#held.set(k, { untilMs: Date.parse(lock.until), extending: null });
-      this.#others.delete(k);
-    } else {
-      this.#held.delete(k);
-      this.#others.set(k, lock);
-    }
-    return lock;
+    const untilMs = status.expiryTime === null ? this.#now() : Date.parse(status.expiryTime);
+    this.#held.set(k, { untilMs, extending: null });
+    this.#others.delete(k);
+    return { state: 'held', until: new Date(untilMs).toISOString() };
   }
 
   #failed(formId: string, section: string, error: unknown): SectionLock {

@@ -1,0 +1,58 @@
+/**
+ * Builds the forms work from its parts, the same way for the app and for tests: CP's copies kept
+ * fresh, section locks, the service the contract calls, and the outbox handlers that send drafts.
+ */
+import type { Database } from '../db';
+import type { OutboxHandler } from '../outbox';
+import type { FormEngine } from './form-engine';
+import { FormRefresh } from './form-refresh';
+import { formSubmissionHandlers } from './form-submission';
+import type { FormsApi } from './forms-api';
+import { FormsService } from './forms-service';
+import { SectionLocks } from './section-locks';
+
+export interface FormsWorkOptions {
+  readonly db: Database;
+  readonly api: FormsApi;
+  readonly engine: FormEngine;
+  /** Whether CP can be asked now (signed in and reachable). */
+  readonly online: () => boolean;
+  readonly userId: () => string | null;
+  readonly today: () => string;
+  readonly wakeOutbox: () => void;
+  readonly emitChanged: (caseId: string, formIds: readonly string[]) => void;
+  readonly now?: () => Date;
+}
+
+export interface FormsWork {
+  readonly service: FormsService;
+  readonly refresh: FormRefresh;
+  readonly locks: SectionLocks;
+  readonly handlers: Record<string, OutboxHandler>;
+}
+
+export function createFormsWork(options: FormsWorkOptions): FormsWork {
+  const now = options.now ?? (() => new Date());
+  const api = () => (options.online() ? options.api : null);
+  const caseExists = (caseId: string) => options.db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) !== undefined;
+  const refresh = new FormRefresh({ db: options.db, api, caseExists, onChanged: (caseId) => options.emitChanged(caseId, []), now });
+  const locks = new SectionLocks({
+    api,
+    userId: options.userId,
+    onChanged: (formId) => {
+      const row = options.db.prepare('SELECT case_id AS caseId FROM cp_forms WHERE form_id = ?').get(formId) as { caseId: string } | undefined;
+      if (row) options.emitChanged(row.caseId, [formId]);
+    },
+  });
+  const service = new FormsService({ ...options, locks, refresh, now });
+  const handlers = formSubmissionHandlers({
+    db: options.db,
+    api: options.api,
+    engine: options.engine,
+    now,
+    today: options.today,
+    onChanged: (caseId, formId) => options.emitChanged(caseId, [formId]),
+    onSaved: (formId) => locks.savedByMe(formId),
+  });
+  return { service, refresh, locks, handlers };
+}
