@@ -3,8 +3,7 @@
  * (hidden follow-ups are left out, as on screen) with its answer, as real, extractable text. A draft
  * says so on every page, in the header and as a watermark, so a printout can never pass for what CP holds.
  */
-import PDFDocument from 'pdfkit';
-import { exportFonts } from '../notes/export-fonts';
+import { A4, openA4Document } from '../pdf-export';
 import { displayAnswer } from './answer-display';
 import { AnswerReader, type AnswerFrame } from './condition-evaluation';
 import type { FormDefinition, Part, RepeatingGroupQuestion, Role, Section } from './form-definition-schema';
@@ -25,8 +24,8 @@ export interface FormPdfOptions {
   readonly generatedAt: Date;
 }
 
-const PAGE_WIDTH = 595.28; // A4 in points
-const PAGE_HEIGHT = 841.89;
+const PAGE_WIDTH = A4.width;
+const PAGE_HEIGHT = A4.height;
 const MARGIN = { top: 72, bottom: 64, left: 56, right: 56 };
 const CONTENT_WIDTH = PAGE_WIDTH - MARGIN.left - MARGIN.right;
 const INDENT = 14;
@@ -37,14 +36,10 @@ type Font = 'regular' | 'bold' | 'italic';
 
 export async function renderFormPdf(definition: FormDefinition, answers: FormAnswers, options: FormPdfOptions): Promise<Buffer> {
   const labels = FORM_PRINT_LABELS[options.language];
-  const fonts = exportFonts();
   const title = definition.title[options.language];
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, finished } = openA4Document({
     margins: MARGIN,
-    bufferPages: true,
     lang: labels.locale,
-    displayTitle: true,
     info: {
       Title: `${title} — ${options.caseInfo.urn}`,
       Subject: options.status === 'draft' ? labels.draftMark : labels.submittedMark,
@@ -53,15 +48,6 @@ export async function renderFormPdf(definition: FormDefinition, answers: FormAns
       CreationDate: options.generatedAt,
       ModDate: options.generatedAt,
     },
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  doc.registerFont('italic', fonts.italic);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const printer = new FormPrinter(doc, new AnswerReader(definition, answers, null), labels, options.language);

@@ -1,12 +1,11 @@
-import PDFDocument from 'pdfkit';
 import type { Note } from '../../../src-preload/api';
-import { exportFonts } from './export-fonts';
+import { A4, openA4Document } from '../pdf-export';
 import { formatExportDateTime, type ExportLabels } from './export-labels';
 import { groupHeading, noteDates } from './export-markdown';
 import type { ExportModel } from './export-model';
 
-const PAGE_WIDTH = 595.28; // A4 in points
-const PAGE_HEIGHT = 841.89;
+const PAGE_WIDTH = A4.width;
+const PAGE_HEIGHT = A4.height;
 const MARGIN = { top: 72, bottom: 64, left: 56, right: 56 };
 const CONTENT_WIDTH = PAGE_WIDTH - MARGIN.left - MARGIN.right;
 const TEXT = '#1b1f24';
@@ -20,25 +19,8 @@ const SWATCH: Record<Note['colour'], string> = { yellow: '#f2c200', green: '#3aa
  * running header that says these are private notes and "Page n of N" on every page.
  */
 export async function renderNotesPdf(model: ExportModel, labels: ExportLabels, exportedAt: Date): Promise<Buffer> {
-  const fonts = exportFonts();
   const title = labels.title(model.urn);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    lang: labels.locale,
-    displayTitle: true,
-    info: { Title: title, Subject: labels.privacy, Creator: 'Bluebag', Producer: 'Bluebag', CreationDate: exportedAt, ModDate: exportedAt },
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  doc.registerFont('italic', fonts.italic);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, finished } = openA4Document({ margins: MARGIN, lang: labels.locale, info: { Title: title, Subject: labels.privacy, Creator: 'Bluebag', Producer: 'Bluebag', CreationDate: exportedAt, ModDate: exportedAt } });
 
   const ensureSpace = (height: number) => {
     if (doc.y + height > PAGE_HEIGHT - MARGIN.bottom) doc.addPage();
