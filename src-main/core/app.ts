@@ -1,11 +1,12 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AppInfo, CallResult, Settings } from '../../src-preload/api';
 import { openCaseCache, type CaseCache } from './case-cache';
 import { CasesService, currentCpClient } from './cases';
 import { ConnectivityMonitor, type ConnectivityTarget } from './connectivity';
 import { createDispatcher, type ContractHandlers } from './contract';
 import { documentResponse, type DocumentResponse } from './documents';
-import { BluebagError } from './errors';
+import { BluebagError, toContractError } from './errors';
 import { EventBus, type AnyEventListener } from './events';
 import { FileKeyProvider, type KeyProvider } from './keys';
 import { addNote, deleteNote, exportCaseNotes, listNotes, updateNote } from './notes';
@@ -16,6 +17,10 @@ import { SessionService } from './session';
 import { VersionTracker } from './versions';
 import { formsContractHandlers, type FormsService } from './form-drafts';
 import { SettingsService, type SettingsStore } from './settings';
+import { ServerClockEstimate, observingFetch } from './server-time';
+import { bankHolidaysUpdateFile, loadBusinessCalendar, type BusinessCalendar } from './service-dates';
+import { ClockEstimateSaver, cpServiceClock, readClockEstimate, type StageResult } from './serving';
+import { openServing, servingContractHandlers, type ServingWiring } from './serving-wiring';
 
 export interface CoreOptions {
   /** Where this user's local data lives (Electron's userData, or the browser-mode data dir). */
@@ -30,6 +35,8 @@ export interface CoreOptions {
   /** Sign-in timing, shortened by tests. */
   auth?: { signInTimeoutMs?: number; refreshSkewSeconds?: number };
   syncIntervalMs?: number;
+  /** The folder holding bank-holidays/ (process.resourcesPath when packaged); default the repo's resources/. */
+  resourcesDir?: string;
 }
 
 export interface CoreApp {
@@ -37,6 +44,11 @@ export interface CoreApp {
   dispatch(method: string, rawArgs: unknown): Promise<CallResult<unknown>>;
   /** A stored document's bytes (a Range when asked), for the viewer: `/doc/<materialId>` in both shells. */
   openDocument(materialId: string, range: string | null, method: 'GET' | 'HEAD'): Promise<DocumentResponse>;
+  /**
+   * A file's bytes made a draft for service, for `POST /stage?caseId=&name=` in both shells; never
+   * throws. `declaredLength`: the body's Content-Length, or null when the transport does not know it.
+   */
+  stageDocument(caseId: string, name: string, declaredLength: number | null, body: AsyncIterable<Uint8Array>): Promise<StageResult>;
   onEvent(listener: AnyEventListener): () => void;
   dispose(): Promise<void>;
 }
@@ -88,12 +100,32 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     onSignedIn: () => cases?.reconnected(),
     ...(options.auth ? { authOptions: options.auth } : {}),
   });
-  const client = currentCpClient(baseUrl, () => session.accessToken());
+  // CP's clock as last seen, from the Date header of every CP answer (restored from the database
+  // once it is open): deemed service runs on CP's time, never the laptop's.
+  let clockEstimate = new ServerClockEstimate();
+  let clockSaver: ClockEstimateSaver | null = null;
+  const cpFetch: typeof fetch = async (input, init) => {
+    const response = await observingFetch(globalThis.fetch, clockEstimate)(input, init);
+    clockSaver?.observed();
+    return response;
+  };
+  const client = currentCpClient(baseUrl, () => session.accessToken(), cpFetch);
+  let calendar: BusinessCalendar | null = null;
+  const calendarLoaded = loadBusinessCalendar({
+    resourcesDir: options.resourcesDir ?? fileURLToPath(new URL('../../resources', import.meta.url)),
+    updateFile: bankHolidaysUpdateFile(options.dataDir),
+  }).then(
+    (loaded) => (calendar = loaded.calendar),
+    // Without the shipped list no date can be certain: receipts are still kept, without a deemed date.
+    () => null,
+  );
+  const serviceClock = cpServiceClock({ estimate: () => clockEstimate, calendar: () => calendar });
 
   // The cache opens once the master key is at hand (safeStorage may prompt); calls that need it wait.
   let search: SearchIndex | null = null;
   let disposed = false;
-  const ready: Promise<{ cache: CaseCache; cases: CasesService; versions: VersionTracker; search: SearchIndex }> = keyProvider.masterKey().then((masterKey) => {
+  const ready: Promise<{ cache: CaseCache; cases: CasesService; versions: VersionTracker; search: SearchIndex; serving: ServingWiring }> = keyProvider.masterKey().then(async (masterKey) => {
+    await calendarLoaded;
     const cache = openCaseCache({
       dir: path.join(options.dataDir, CACHE_DIR),
       masterKey,
@@ -110,9 +142,22 @@ export function createCoreApp(options: CoreOptions): CoreApp {
         search?.kick();
       },
     });
+    if (clockEstimate.snapshot() === null) clockEstimate = readClockEstimate(cache.db);
+    clockSaver = new ClockEstimateSaver(cache.db, () => clockEstimate);
+    const serving = openServing({
+      dataDir: options.dataDir,
+      masterKey,
+      db: cache.db,
+      client,
+      bus,
+      clock: serviceClock,
+      outbox: () => cases?.outbox ?? null,
+      waitingFor: () => (session.status().state !== 'signedIn' ? 'signInRequired' : connectivity.get().state === 'offline' ? 'offline' : null),
+    });
     cases = new CasesService({
       cache,
       client,
+      otherJobs: [serving.outboxJobs],
       signedIn: () => session.status().state === 'signedIn',
       budgetBytes: () => settings.get().storageBudgetBytes,
       emitSync: (status) => bus.emit('sync.changed', status),
@@ -143,7 +188,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     });
     search.start();
     checkVersions();
-    return { cache, cases, versions, search };
+    return { cache, cases, versions, search, serving };
   });
   // A failure here reaches the user through the first call that needs the cache.
   ready.catch(() => undefined);
@@ -191,6 +236,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     'session.signOut': async ({ unsentWork }) => {
       const status = await session.signOut();
       await (await withCases()).wipe(unsentWork);
+      await (await ready).serving.wipe(unsentWork);
       return status;
     },
 
@@ -245,18 +291,8 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       return {};
     },
 
-    // Serving and check-in: wired to core/serving and core/hearings in the next commits.
     ...formsContractHandlers(() => withForms()),
-    'serving.eligibility': () => notYet(),
-    'serving.forecast': () => notYet(),
-    'serving.list': () => notYet(),
-    'serving.queue': () => notYet(),
-    'serving.cancel': () => notYet(),
-    'serving.retry': () => notYet(),
-    'serving.sendNow': () => notYet(),
-    'serving.exportAudit': () => notYet(),
-    'hearings.checkIns': () => notYet(),
-    'hearings.checkIn': () => notYet(),
+    ...servingContractHandlers(async () => (await ready).serving),
 
     'cp.connect': async ({ baseUrl: address }) => {
       await sandbox.stop();
@@ -307,6 +343,13 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       const { cache } = await ready;
       return documentResponse(cache.db, cache.vault, materialId, range, method);
     },
+    stageDocument: async (caseId, name, declaredLength, body) => {
+      try {
+        return await (await ready).serving.stage(caseId, name, declaredLength, body);
+      } catch (error) {
+        return { status: 503, error: toContractError(error) };
+      }
+    },
     onEvent: (listener) => bus.subscribe(listener),
     dispose: async () => {
       disposed = true;
@@ -316,6 +359,8 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       if (opened) {
         await opened.search.stop();
         await opened.cases.stop();
+        await opened.serving.dispose();
+        clockSaver?.flush();
         await opened.cache.close();
       }
       await sandbox.stop();

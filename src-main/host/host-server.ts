@@ -12,7 +12,7 @@ import {
   type CallResult,
   type ErrorCode,
 } from '../../src-preload/api';
-import { DOCUMENT_PATH_PREFIX, RENDERER_SECURITY_HEADERS, readRendererFile, type CoreApp } from '../core';
+import { DOCUMENT_PATH_PREFIX, RENDERER_SECURITY_HEADERS, STAGE_PATH, readRendererFile, type CoreApp, type StageResult } from '../core';
 
 export interface HostServerOptions {
   core: CoreApp;
@@ -33,6 +33,8 @@ export interface HostServer {
 
 const MAX_RPC_BODY_BYTES = 1024 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;
+/** After refusing a file part-way, how long its remaining bytes are read (and dropped) before hanging up. */
+const STAGE_DRAIN_MS = 5_000;
 
 /**
  * Browser mode: the same core and renderer served on 127.0.0.1 only. Three locks on the door: a random
@@ -82,6 +84,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
 
     if (url.pathname.startsWith(HTTP_RPC_PREFIX)) return handleRpc(req, res, url.pathname.slice(HTTP_RPC_PREFIX.length));
     if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') return handleEvents(req, res);
+    if (url.pathname === STAGE_PATH) return handleStage(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     if (url.pathname.startsWith(DOCUMENT_PATH_PREFIX)) return handleDocument(req, res, url.pathname.slice(DOCUMENT_PATH_PREFIX.length));
 
@@ -106,6 +109,39 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       await pipeline(Readable.from(answer.body), res);
     } catch {
       res.destroy();
+    }
+  }
+
+  /**
+   * A file's bytes for a draft to serve: streamed to the core (which writes them encrypted while
+   * hashing), never buffered here. Content-Length is required, so a body over the limit is refused
+   * before it is read; the core also counts what arrives.
+   */
+  async function handleStage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (req.headers[HTTP_CSRF_HEADER] !== '1') return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: not a Bluebag call');
+    const caseId = url.searchParams.get('caseId');
+    const name = url.searchParams.get('name');
+    const lengthHeader = req.headers['content-length'];
+    let answer: StageResult;
+    if (caseId === null || name === null) answer = { status: 400, error: { code: 'invalid_argument', messageKey: 'errors.invalidArgument' } };
+    else if (lengthHeader === undefined || !/^\d{1,15}$/.test(lengthHeader)) answer = { status: 411, error: { code: 'invalid_argument', messageKey: 'errors.invalidArgument' } };
+    // Not destroyed when the core stops reading early (a Word file, too large): the answer must still go out.
+    else answer = await options.core.stageDocument(caseId, name, Number(lengthHeader), req.iterator({ destroyOnReturn: false }));
+    const unread = !req.readableEnded;
+    const body = JSON.stringify('item' in answer ? { item: answer.item } : { error: answer.error });
+    res.writeHead(answer.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      // The rest of a refused body is not wanted: the connection ends rather than reading it all.
+      ...(unread ? { connection: 'close' } : {}),
+    });
+    res.end(body);
+    if (unread) {
+      req.resume();
+      setTimeout(() => req.destroy(), STAGE_DRAIN_MS).unref();
     }
   }
 

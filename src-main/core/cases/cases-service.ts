@@ -4,7 +4,7 @@ import type { CaseCache } from '../case-cache';
 import type { CpClient } from '../cp';
 import { clearNewMaterial, getCaseDetail, listCaseSummaries, setKeepOffline } from '../db';
 import { BluebagError } from '../errors';
-import { enqueueJob, Outbox, readJob, updateJob } from '../outbox';
+import { enqueueJob, Outbox, readJob, updateJob, type OutboxHandler, type OutboxJob } from '../outbox';
 import { classifyFailure, type DownloadProgress, type SyncRunState } from '../sync';
 import { ASSOCIATE_JOB, associationHandlers, DISASSOCIATE_JOB, pendingAssociations, type AssociationPayload } from './association-jobs';
 import { releaseOfflineCopies } from './offline-copies';
@@ -23,7 +23,21 @@ export interface CasesServiceOptions {
   now?: () => Date;
   /** How often to sync while signed in and online; default five minutes. */
   syncIntervalMs?: number;
+  /**
+   * The other kinds of job sent through the same outbox (documents served, check-ins): one queue for
+   * everything sent to CP, so order, backoff and a Retry-After pause hold across all of them.
+   */
+  otherJobs?: readonly OutboxJobGroup[];
 }
+
+/** Some kinds of outbox job and what to do when one of them changes or settles. */
+export interface OutboxJobGroup {
+  readonly handlers: Readonly<Record<string, OutboxHandler>>;
+  readonly onSettled?: (job: OutboxJob) => void;
+  readonly onChange?: (job: OutboxJob) => void;
+}
+
+const ASSOCIATION_JOBS: ReadonlySet<string> = new Set([ASSOCIATE_JOB, DISASSOCIATE_JOB]);
 
 /**
  * Everything the case screens and the sync screen ask of main: the cached cases, CP's case search,
@@ -38,19 +52,30 @@ export class CasesService {
 
   constructor(options: CasesServiceOptions) {
     this.#o = { now: () => new Date(), ...options };
+    const others = options.otherJobs ?? [];
+    const groupOf = (job: OutboxJob) => others.find((group) => Object.hasOwn(group.handlers, job.kind));
     this.#outbox = new Outbox({
       db: options.cache.db,
-      handlers: associationHandlers(options.client),
+      handlers: Object.assign({}, ...others.map((group) => group.handlers), associationHandlers(options.client)) as Record<string, OutboxHandler>,
       classify: classifyFailure,
       now: this.#o.now,
       onSettled: (job) => {
+        if (!ASSOCIATION_JOBS.has(job.kind)) return groupOf(job)?.onSettled?.(job);
         const caseId = job.caseId;
         if (job.state === 'done') void this.syncNow();
         if (caseId) this.#o.emitCases([caseId]);
       },
-      onChange: () => this.#o.emitCases([]),
+      onChange: (job) => {
+        if (!ASSOCIATION_JOBS.has(job.kind)) return groupOf(job)?.onChange?.(job);
+        this.#o.emitCases([]);
+      },
       ...(options.reportOffline ? { onOffline: options.reportOffline } : {}),
     });
+  }
+
+  /** The one outbox, for the other services that send through it ("send now", pause state). */
+  get outbox(): Outbox {
+    return this.#outbox;
   }
 
   start(): void {

@@ -10,7 +10,8 @@ export interface KeyProvider {
   masterKey(): Promise<Buffer>;
 }
 
-export type KeyPurpose = 'database' | 'vault' | 'tokens';
+/** outboxVault: documents waiting to be served, kept apart from the cache's vault (sign-out may wipe that). */
+export type KeyPurpose = 'database' | 'vault' | 'tokens' | 'outboxVault';
 
 export const MASTER_KEY_BYTES = 32;
 

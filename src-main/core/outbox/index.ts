@@ -1,3 +1,3 @@
 /** The durable outbox: everything the app sends to Common Platform. */
-export { Outbox, type OutboxHandler, type OutboxOptions, type OutboxPause } from './outbox';
+export { JobRefusedError, Outbox, type OutboxHandler, type OutboxOptions, type OutboxPause } from './outbox';
 export { enqueueJob, listOpenJobs, readJob, updateJob, type OutboxJob, type OutboxJobState } from './outbox-jobs';

@@ -1,6 +1,19 @@
 import type { Database } from '../db';
+import { BluebagError } from '../errors';
 import { backoffMs, type FailureClassifier } from '../sync';
 import { earliestRetryAt, nextDueJob, readJob, requeueActiveJobs, updateJob, type OutboxJob } from './outbox-jobs';
+
+/**
+ * A handler's way to stop its job for good for a reason only it can see (the local copy is gone, CP's
+ * receipt is for other bytes): retrying would send the same thing and get the same answer. The user
+ * reads `messageKey`, as for CP's own refusals.
+ */
+export class JobRefusedError extends BluebagError {
+  constructor(messageKey: string, options?: { cause?: unknown }) {
+    super('conflict', messageKey, options);
+    this.name = 'JobRefusedError';
+  }
+}
 
 /** Sends one kind of job to CP. Resolves with what to store as the job's result; throws typed errors. */
 export type OutboxHandler = (job: OutboxJob) => Promise<unknown>;
@@ -15,7 +28,8 @@ export interface OutboxOptions {
   random?: () => number;
   /** A job reached an end: sent (done) or refused for good (failed). */
   onSettled?: (job: OutboxJob) => void;
-  onChange?: () => void;
+  /** A job started, or ended an attempt (the job as it was picked, before the attempt). */
+  onChange?: (job: OutboxJob) => void;
   /** The queue paused because CP could not be reached: the app re-checks connectivity at once. */
   onOffline?: () => void;
   /** While offline, try again after this long even if no one says the connection is back; default 30 s. */
@@ -89,7 +103,7 @@ export class Outbox {
       const job = nextDueJob(db, this.#o.now(), []);
       if (!job) return;
       updateJob(db, job.id, { state: 'active' }, this.#o.now());
-      this.#o.onChange?.();
+      this.#o.onChange?.(job);
       try {
         const handler = this.#o.handlers[job.kind];
         if (!handler) throw new Error('no handler for this kind of job');
@@ -99,14 +113,14 @@ export class Outbox {
       } catch (error) {
         this.#failed(job, error);
       }
-      this.#o.onChange?.();
+      this.#o.onChange?.(job);
     }
   }
 
   #failed(job: OutboxJob, error: unknown): void {
     const { db } = this.#o;
     const now = this.#o.now();
-    const { failure, messageKey } = this.#o.classify(error);
+    const { failure, messageKey } = error instanceof JobRefusedError ? { failure: { kind: 'fatal' as const }, messageKey: error.messageKey } : this.#o.classify(error);
     const attempts = job.attempts + 1;
     const later = (ms: number) => new Date(now.getTime() + ms).toISOString();
     switch (failure.kind) {

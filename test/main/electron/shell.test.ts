@@ -56,6 +56,7 @@ describe('Electron shell', () => {
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Bluebag</title>');
     const asked: Array<{ id: string; range: string | null; method: string }> = [];
     shell.serveRenderer(rendererDir, {
+      stageDocument: () => Promise.resolve({ status: 503, error: { code: 'unavailable', messageKey: 'errors.internal' } }),
       openDocument: (id, range, method) => {
         asked.push({ id, range, method });
         return Promise.resolve({
