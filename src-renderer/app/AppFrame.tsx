@@ -11,7 +11,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { NotesPanel } from '../features/notes/NotesPanel';
 import { AcceptedNotices } from '../features/serving/AcceptedNotices';
 import { notifyAccepted } from '../features/serving/accepted-notification';
-import { OutboxNavLabel } from '../features/serving/OutboxNavLabel';
+import { OutboxNavLabel, useOutboxNavName } from '../features/serving/OutboxNavLabel';
 import { OutboxScreen } from '../features/serving/OutboxScreen';
 import { ServeScreen } from '../features/serving/ServeScreen';
 import { watchServing } from '../features/serving/serving-store';
@@ -40,6 +40,7 @@ export function AppFrame() {
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
   const mode = useAppStore((state) => state.settings?.mode);
+  const outboxName = useOutboxNavName();
   const views: NavName[] =
     mode === 'sandbox' ? ['cases', 'search', 'outbox', 'sync', 'sandbox', 'settings', 'help'] : ['cases', 'search', 'outbox', 'sync', 'settings', 'help'];
   // The case, "add a case", document and serve screens belong under "My cases" in the navigation.
@@ -67,6 +68,7 @@ export function AppFrame() {
                   type="button"
                   className="nav-item"
                   aria-current={current === item ? 'page' : undefined}
+                  aria-label={item === 'outbox' ? outboxName : undefined}
                   onClick={() => setView({ name: item })}
                 >
                   {item === 'outbox' ? <OutboxNavLabel /> : t(NAV_KEYS[item])}

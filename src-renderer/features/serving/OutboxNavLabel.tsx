@@ -1,7 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { useServingStore } from './serving-store';
 
-/** "Outbox" with the count of unsent items; read out as "Outbox, 3 unsent". */
+/** The Outbox's name in the navigation with its unsent count: "Outbox, 3 unsent". */
+export function useOutboxNavName(): string {
+  const { t } = useTranslation();
+  const unsent = useServingStore((state) => state.status?.unsent ?? 0);
+  return unsent > 0 ? t('nav.outboxUnsent', { count: unsent }) : t('nav.outbox');
+}
+
+/**
+ * "Outbox" and a badge with the count. The button carries the full name as its label: a badge
+ * (inline-block) would otherwise be read as "Outbox , 3 unsent".
+ */
 export function OutboxNavLabel() {
   const { t } = useTranslation();
   const unsent = useServingStore((state) => state.status?.unsent ?? 0);
@@ -9,9 +19,8 @@ export function OutboxNavLabel() {
     <>
       {t('nav.outbox')}
       {unsent > 0 ? (
-        <span className="nav-badge" data-testid="outbox-badge">
-          <span aria-hidden="true">{unsent}</span>
-          <span className="visually-hidden">{t('nav.outboxUnsent', { count: unsent })}</span>
+        <span className="nav-badge" aria-hidden="true" data-testid="outbox-badge">
+          {unsent}
         </span>
       ) : null}
     </>
