@@ -60,7 +60,13 @@ interface QueueRow {
  */
 export class DownloadQueue {
   readonly #options: Required<Omit<DownloadQueueOptions, 'onProgress'>> & Pick<DownloadQueueOptions, 'onProgress'>;
-  readonly #inFlight = new Map<string, { controller: AbortController; caseId: string; bytes: number; done?: Promise<void> }>();
+  /**
+   * Downloads under way. `sealing`: every byte has arrived and been handed to the vault, which is
+   * finishing the blob (last chunk, fsync, rename, folder fsync). Those no longer hold one of the
+   * `concurrency` network slots, so the disk's flush latency overlaps the next download instead of
+   * idling a connection; at most another `concurrency` of them at a time.
+   */
+  readonly #inFlight = new Map<string, { controller: AbortController; caseId: string; bytes: number; sealing: boolean; done?: Promise<void> }>();
   #focusCaseId: string | null = null;
   #pausedFor: DownloadProgress['pausedFor'] = null;
   #resumeTimer: NodeJS.Timeout | null = null;
@@ -170,11 +176,11 @@ export class DownloadQueue {
   /** Starts as many downloads as the concurrency allows. Safe to call at any time. */
   pump(): void {
     if (!this.#running || this.#pausedFor !== null) return this.#settle();
-    while (this.#inFlight.size < this.#options.concurrency) {
+    while (this.#networkSlotFree()) {
       const row = this.#nextDue();
       if (!row) break;
       const controller = new AbortController();
-      this.#inFlight.set(row.id, { controller, caseId: row.case_id, bytes: 0 });
+      this.#inFlight.set(row.id, { controller, caseId: row.case_id, bytes: 0, sealing: false });
       this.#sql("UPDATE materials SET download_state = 'downloading' WHERE id = ?").run(row.id);
       const entry = this.#inFlight.get(row.id);
       const done = this.#download(row, controller.signal)
@@ -188,6 +194,22 @@ export class DownloadQueue {
     this.#scheduleRetry();
     this.#emitProgressSoon();
     this.#settle();
+  }
+
+  #networkSlotFree(): boolean {
+    const { concurrency } = this.#options;
+    if (this.#inFlight.size >= 2 * concurrency) return false;
+    let downloading = 0;
+    for (const active of this.#inFlight.values()) if (!active.sealing) downloading++;
+    return downloading < concurrency;
+  }
+
+  /** The download's bytes are all with the vault: its network slot goes to the next one. */
+  #startSealing(id: string): void {
+    const active = this.#inFlight.get(id);
+    if (!active || active.sealing) return;
+    active.sealing = true;
+    this.pump();
   }
 
   progress(): DownloadProgress {
@@ -332,6 +354,7 @@ export class DownloadQueue {
         await handOver();
         if (writing) await writing;
       }
+      this.#startSealing(row.id);
       const { size, sha256 } = await writer.finish();
       writer = null;
       if (size !== row.size || sha256 !== row.sha256) {

@@ -11,7 +11,7 @@ export interface OpenWriterRequest {
 }
 
 /**
- * Opens (creating the folder if need be) or resumes the partial file of one blob and returns its
+ * Opens (creating the folder if it is missing) or resumes the partial file of one blob and returns its
  * writer. The one way a writer is made, whether it runs on the calling thread or in the vault's
  * writer thread, so both keep exactly the same resume rules.
  */
@@ -23,14 +23,19 @@ export async function openVaultBlobWriter(
 ): Promise<VaultBlobWriter> {
   let file: BlobFile | null = null;
   try {
-    await mkdir(request.paths.dir, { recursive: true, mode: 0o700 });
     let resuming = true;
     try {
       file = await openFile(request.paths.partial, 'r+');
     } catch (error) {
       if (!isErrno(error, 'ENOENT')) throw error;
-      file = await openFile(request.paths.partial, 'w+');
       resuming = false;
+      // The folder exists but for the first blob (or after clear()): made only when missing, since
+      // a mkdir per blob is a syscall (and a trip to the thread pool) on every download.
+      file = await openFile(request.paths.partial, 'w+').catch(async (missing: unknown) => {
+        if (!isErrno(missing, 'ENOENT')) throw missing;
+        await mkdir(request.paths.dir, { recursive: true, mode: 0o700 });
+        return openFile(request.paths.partial, 'w+');
+      });
     }
     // 'w+' has just created (or emptied) the file: there is nothing to cut back.
     const start = resuming ? await resumePartial(file, vaultKey, request.id) : await startFresh(file, vaultKey, request.id, { empty: true });
