@@ -13,9 +13,9 @@ export interface JsonChild<T> {
 }
 
 /** Starts a bench script in its own Node process and waits for its JSON line (rejects if it exits first). */
-export async function startJsonChild<T>(script: string, args: readonly string[], label: string): Promise<JsonChild<T>> {
+export async function startJsonChild<T>(script: string, args: readonly string[], label: string, nodeArgs: readonly string[] = []): Promise<JsonChild<T>> {
   const file = fileURLToPath(new URL(script, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   if (!child.stdout) throw new Error(`no stdout from ${label}`);
   const lines = createInterface({ input: child.stdout });
   const message = await new Promise<T>((resolve, reject) => {

@@ -13,7 +13,8 @@
  *
  * SYNC_BENCH_CONCURRENCY (default 4, the app's) sets the download concurrency of both sides;
  * SYNC_BENCH_BIG_DOCUMENT_MB (default 320, more than the whole RSS budget; 0 = none) the size of the
- * outsize document.
+ * outsize document; SYNC_BENCH_CPU_PROF=<dir> writes a CPU profile of every thread of the app process
+ * there (node --cpu-prof; it slows the app, so figures from such a run are not comparable).
  */
 import os from 'node:os';
 import { percentile, report, round, type Figures } from './report';
@@ -43,7 +44,13 @@ export async function syncBench(): Promise<void> {
   const sandboxStartMs = performance.now() - sandboxStarted;
   try {
     const info = sandbox.message;
-    const app = await startJsonChild<{ result: SyncAppResult }>('./sync-app.ts', ['--url', info.url, '--control-url', info.controlUrl, '--concurrency', String(CONCURRENCY)], 'app');
+    const profileDir = process.env.SYNC_BENCH_CPU_PROF;
+    const app = await startJsonChild<{ result: SyncAppResult }>(
+      './sync-app.ts',
+      ['--url', info.url, '--control-url', info.controlUrl, '--concurrency', String(CONCURRENCY)],
+      'app',
+      profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+    );
     await childExit(app.child, 'app');
     const { settings, sync, resync, baseline, disk, sealed, rssAtStartMb } = app.message.result;
 
