@@ -590,6 +590,7 @@ export const cy: Catalogue = {
     caseSectionTitle: 'Dogfennau rydych wedi’u cyflwyno',
     caseSectionEmpty: 'Dim dogfennau wedi’u cyflwyno ar yr achos hwn o Bluebag eto.',
     caseSectionDrafts: 'Drafftiau heb eu rhoi yn y ciw eto: {{count}}.',
+    caseSectionMore: 'Yn dangos y {{shown}} diweddaraf o {{total}}.',
   },
   outbox: {
     title: 'Blwch anfon',

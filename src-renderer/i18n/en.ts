@@ -586,6 +586,7 @@ export const en = {
     caseSectionTitle: 'Documents you have served',
     caseSectionEmpty: 'No documents served on this case from Bluebag yet.',
     caseSectionDrafts: 'Drafts not yet queued: {{count}}.',
+    caseSectionMore: 'Showing the latest {{shown}} of {{total}}.',
   },
   outbox: {
     title: 'Outbox',

@@ -5,6 +5,9 @@ import { formatBytes } from '../../ui/format';
 import { useServingStore } from './serving-store';
 import { ServiceItemState } from './ServiceItemState';
 
+/** The case screen shows the latest ones; the Outbox has them all (virtualised). */
+const SHOWN_ON_CASE = 20;
+
 /**
  * On the case screen: what the defence has served on this case, and what is on its way. Accepted
  * ones carry their deemed-service date; the rest are worded as not served.
@@ -15,7 +18,8 @@ export function CaseServedDocuments({ caseId }: { caseId: string }) {
   const items = useServingStore((state) => state.items);
   const mine = useMemo(() => items.filter((item) => item.caseId === caseId && item.state !== 'cancelled'), [items, caseId]);
   const drafts = mine.filter((item) => item.state === 'draft').length;
-  const listed = mine.filter((item) => item.state !== 'draft');
+  const notDrafts = mine.filter((item) => item.state !== 'draft');
+  const listed = notDrafts.slice(0, SHOWN_ON_CASE);
 
   return (
     <section aria-labelledby="served-title" className="section">
@@ -34,6 +38,14 @@ export function CaseServedDocuments({ caseId }: { caseId: string }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {notDrafts.length > listed.length ? (
+        <p>
+          {t('serving.caseSectionMore', { shown: listed.length, total: notDrafts.length })}{' '}
+          <button type="button" className="link-button" onClick={() => setView({ name: 'outbox' })}>
+            {t('serving.openOutbox')}
+          </button>
+        </p>
       ) : null}
       {drafts > 0 ? <p>{t('serving.caseSectionDrafts', { count: drafts })}</p> : null}
       <button type="button" className="button button-secondary" onClick={() => setView({ name: 'serve', caseId })}>
