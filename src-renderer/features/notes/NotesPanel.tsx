@@ -60,7 +60,9 @@ export function NotesPanel({ caseId, onOpen, currentMaterialId }: NotesPanelProp
               </h3>
               {group.pages.map((page) => (
                 <div key={page.key} className="notes-page">
-                  <h4>{pageHeading(page, t)}</h4>
+                  <h4>
+                    <PageHeading group={page} />
+                  </h4>
                   <ul className="plain-list notes-list">
                     {page.notes.map((note) => (
                       <li key={note.id}>
@@ -79,7 +81,9 @@ export function NotesPanel({ caseId, onOpen, currentMaterialId }: NotesPanelProp
   );
 }
 
-function pageHeading(group: NotePageGroup, t: ReturnType<typeof useTranslation>['t']): string {
+/** A component of its own (not a helper taking `t`): the catalogue's types are too deep to pass `t` around. */
+function PageHeading({ group }: { group: NotePageGroup }): string {
+  const { t } = useTranslation();
   switch (group.version.kind) {
     case 'current':
       return t('notes.page', { page: group.page });
