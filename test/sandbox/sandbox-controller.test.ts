@@ -62,6 +62,25 @@ describe('SandboxController with a stateDir', () => {
     }
   });
 
+  it('comes back with the fault switches it was left with: a server switched off stays off', async () => {
+    const stateDir = path.join(temp, 'sandbox-faults');
+    const controller = new SandboxController(new EventBus(), TEST_CACHE_DIR, { stateDir, load });
+    await controller.start('small');
+    await controller.setFaults({ offline: true, clockOffsetMs: 3_600_000 });
+    await controller.stop();
+
+    const again = await controller.start('small');
+    expect(again.faults).toMatchObject({ offline: true, clockOffsetMs: 3_600_000 });
+    await expect(fetch(`${again.url ?? ''}/health`)).rejects.toThrow();
+    await controller.resetFaults();
+    await controller.stop();
+
+    const reset = await controller.start('small');
+    expect(reset.faults).toMatchObject({ offline: false, clockOffsetMs: 0 });
+    expect((await fetch(`${reset.url ?? ''}/health`)).status).toBe(200);
+    await controller.stop();
+  });
+
   it('without a stateDir starts in memory on any free port, as before', async () => {
     const seen: sandboxModule.StartSandboxOptions[] = [];
     const recording = async (): Promise<typeof sandboxModule> => {

@@ -4,6 +4,7 @@ import type { Faults } from '../../../src-sandbox/faults-schema';
 import { BluebagError } from '../errors';
 import type { EventBus } from '../events';
 import type * as SandboxEntry from '../../../src-sandbox/index';
+import { readRememberedFaults, rememberFaults } from './remembered-faults';
 import { readRememberedPort, rememberPort } from './remembered-port';
 
 type SandboxModule = typeof SandboxEntry;
@@ -14,7 +15,8 @@ export interface SandboxControllerOptions {
   /**
    * Folder for the sample world's state (`state-small.json`, `state-large.json` and their `.files/`
    * folders) and the last port (`port.json`). With it, an app restart finds the same world on the same
-   * URL: still signed in, associations, forms and served documents kept. Without it (tests), every start
+   * URL: still signed in, associations, forms and served documents kept, fault switches as they were
+   * left (`faults.json`). Without it (tests), every start
    * is fresh, in memory, on any free port.
    */
   readonly stateDir?: string;
@@ -81,15 +83,22 @@ export class SandboxController {
 
   async setFaults(patch: Partial<Faults>): Promise<SandboxStatus> {
     const sandbox = this.#requireRunning();
-    const faults = await sandbox.setFaults(patch);
-    this.#set({ ...this.#status, faults });
-    return this.#status;
+    return this.#faultsChanged(await sandbox.setFaults(patch));
   }
 
   async resetFaults(): Promise<SandboxStatus> {
     const sandbox = this.#requireRunning();
-    const faults = await sandbox.resetFaults();
+    return this.#faultsChanged(await sandbox.resetFaults());
+  }
+
+  /** Kept for the next start: a server the user switched off must not come back on by itself. */
+  async #faultsChanged(faults: Faults): Promise<SandboxStatus> {
     this.#set({ ...this.#status, faults });
+    if (this.#stateDir !== null) {
+      await rememberFaults(this.#stateDir, faults).catch((error: unknown) => {
+        console.warn('[sandbox] could not remember its fault switches:', (error as NodeJS.ErrnoException).code ?? 'unknown');
+      });
+    }
     return this.#status;
   }
 
@@ -123,6 +132,8 @@ export class SandboxController {
           console.warn('[sandbox] could not remember its port:', (error as NodeJS.ErrnoException).code ?? 'unknown');
         });
       }
+      const remembered = stateDir === null ? null : await readRememberedFaults(stateDir);
+      if (remembered) await sandbox.setFaults(remembered);
       this.#sandbox = sandbox;
       this.#set({
         state: 'running',
