@@ -137,6 +137,8 @@ async function measure(url: string, controlUrl: string, concurrency: number): Pr
       masterKey: randomBytes(32),
       client: createCpClient({ baseUrl: url, accessToken: async () => token }),
       concurrency,
+      // SYNC_BENCH_VAULT_WRITERS=inline seals on the main thread, as before the writer thread: for comparisons.
+      ...(process.env.SYNC_BENCH_VAULT_WRITERS === 'inline' ? { vaultOptions: { writers: 'inline' as const } } : {}),
       // As the app does: every progress event is serialised for the renderer (here, only measured).
       onProgress: (progress) => {
         progressEvents += 1;

@@ -30,7 +30,10 @@ export interface DownloadQueueOptions {
   budgetBytes?: () => number | null;
 }
 
-/** Bytes gathered from the network before they are handed to the vault in one write(). */
+/**
+ * Bytes gathered from the network before they are handed to the vault in one write(): exactly 16
+ * vault chunks, so the writer seals every one straight from the batch without staging it.
+ */
 const WRITE_BATCH_BYTES = 1024 * 1024;
 
 /** Rows read per queue-order query. */
@@ -82,6 +85,14 @@ export class DownloadQueue {
    * have changed (focus, resume, a failure); each row is re-checked by id before it starts.
    */
   #prefetched: QueueRow[] = [];
+  /**
+   * Batch buffers back from the vault, refilled rather than allocated anew: a fresh MiB per MiB
+   * downloaded was garbage for two threads' collectors and made the allocator's footprint grow.
+   */
+  readonly #batches: Uint8Array[] = [];
+  readonly #recycle = (buffer: Uint8Array): void => {
+    if (buffer.byteLength === WRITE_BATCH_BYTES && this.#batches.length < 4 * this.#options.concurrency) this.#batches.push(buffer);
+  };
 
   constructor(options: DownloadQueueOptions) {
     this.#options = { concurrency: 4, now: () => new Date(), random: Math.random, progressIntervalMs: 250, budgetBytes: () => null, ...options };
@@ -306,19 +317,23 @@ export class DownloadQueue {
     let writer: BlobWriter | null = null;
     let response: MaterialBody | null = null;
     // Network reads arrive in ~64 KiB pieces; handing the vault ~1 MiB at a time makes one message (and
-    // one encrypted writev) per MiB instead of one per piece. The batch is a fresh buffer of its own,
-    // so the vault may move it to its writer thread instead of copying it.
-    const gathered: Uint8Array[] = [];
-    let gatheredBytes = 0;
+    // one encrypted writev) per MiB instead of one per piece. The pieces are copied into a batch buffer
+    // of the queue's own, which the vault may move to its writer thread (no second copy) and give back.
+    let batch: Uint8Array | null = null;
+    let fill = 0;
     // One batch is written while the next is read from the network; at most one is in flight.
     let writing: Promise<void> | null = null;
     const handOver = async (): Promise<void> => {
-      if (!writer || gatheredBytes === 0) return;
-      const batch = Buffer.concat(gathered, gatheredBytes);
-      gathered.length = 0;
-      gatheredBytes = 0;
+      if (!writer || batch === null || fill === 0) return;
+      const whole = batch;
+      const data = fill === whole.byteLength ? whole : whole.subarray(0, fill);
+      batch = null;
+      fill = 0;
       if (writing) await writing;
-      writing = writer.write(batch, { transfer: true });
+      writing = writer.write(data, { transfer: true, recycle: this.#recycle }).then(() => {
+        // Not moved (an inline writer, or a partial batch the thread copied): ours to refill now.
+        if (whole.byteLength > 0) this.#recycle(whole);
+      });
       // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
       writing.catch(() => undefined);
     };
@@ -345,10 +360,15 @@ export class DownloadQueue {
         const active = this.#inFlight.get(row.id);
         if (active) active.bytes = writer.committedBytes;
         for await (const chunk of response.body) {
-          gathered.push(chunk);
-          gatheredBytes += chunk.byteLength;
           if (active) active.bytes += chunk.byteLength;
-          if (gatheredBytes >= WRITE_BATCH_BYTES) await handOver();
+          for (let at = 0; at < chunk.byteLength; ) {
+            batch ??= this.#batches.pop() ?? new Uint8Array(WRITE_BATCH_BYTES);
+            const take = Math.min(batch.byteLength - fill, chunk.byteLength - at);
+            batch.set(take === chunk.byteLength ? chunk : chunk.subarray(at, at + take), fill);
+            fill += take;
+            at += take;
+            if (fill === batch.byteLength) await handOver();
+          }
           this.#emitProgressSoon();
         }
         await handOver();

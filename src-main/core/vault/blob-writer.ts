@@ -42,6 +42,8 @@ export interface WriteOptions {
    * copying it, leaving it detached (length 0) here. Never set it for a buffer you still need.
    */
   transfer?: boolean;
+  /** With `transfer`: called with the same bytes' buffer once the thread is done with it, to be refilled. */
+  recycle?: (buffer: Uint8Array) => void;
 }
 
 export interface WriterPaths {

@@ -40,7 +40,8 @@ export class ThreadBlobWriter implements BlobWriter {
     const payload = owned ? data : new Uint8Array(data);
     const buffer = payload.buffer;
     if (!(buffer instanceof ArrayBuffer)) throw new TypeError('unreachable: a copied Uint8Array owns an ArrayBuffer');
-    await this.#call({ op: 'write', writer: this.#handle, data: payload }, [buffer]);
+    const answer = await this.#call({ op: 'write', writer: this.#handle, data: payload }, [buffer]);
+    if (owned && answer.returned && options.recycle) options.recycle(answer.returned);
   }
 
   async finish(): Promise<{ size: number; sha256: string }> {

@@ -39,9 +39,9 @@ if (port) {
   const writers = new Map<number, VaultBlobWriter>();
   let nextHandle = 1;
 
-  const reply = (message: WriterReply): void => port.postMessage(message);
+  const reply = (message: WriterReply, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
   const answer = (req: number, writer: number, committedBytes: number, finished: { size: number; sha256: string } | null = null): void =>
-    reply({ req, ok: true, writer, committedBytes, finished });
+    reply({ req, ok: true, writer, committedBytes, finished, returned: null });
   const fail = (req: number, error: unknown): void => reply({ req, ok: false, error: toWireError(toVaultError(error)) });
 
   const handle = async (message: WriterRequest): Promise<void> => {
@@ -63,7 +63,12 @@ if (port) {
       case 'write': {
         if (!writer) throw new VaultWriterClosedError();
         await writer.write(message.data);
-        return answer(message.req, message.writer, writer.committedBytes);
+        // Sealed and written: nothing here refers to the plaintext any more, so it goes back to be
+        // refilled. Reusing the same few buffers keeps both threads from allocating (and the
+        // allocator from fragmenting over) a fresh MiB per MiB downloaded.
+        const buffer = message.data.buffer;
+        if (!(buffer instanceof ArrayBuffer)) return answer(message.req, message.writer, writer.committedBytes);
+        return reply({ req: message.req, ok: true, writer: message.writer, committedBytes: writer.committedBytes, finished: null, returned: message.data }, [buffer]);
       }
       case 'finish': {
         if (!writer) throw new VaultWriterClosedError();

@@ -34,7 +34,15 @@ export interface WireVaultError {
 }
 
 export type WriterReply =
-  | { req: number; ok: true; writer: number; committedBytes: number; finished: { size: number; sha256: string } | null }
+  | {
+      req: number;
+      ok: true;
+      writer: number;
+      committedBytes: number;
+      finished: { size: number; sha256: string } | null;
+      /** A write's plaintext buffer, moved back once sealed so the sender can fill it again. */
+      returned: Uint8Array | null;
+    }
   | { req: number; ok: false; error: WireVaultError };
 
 /** What the writer thread is started with (merged with the launcher's own workerData). */

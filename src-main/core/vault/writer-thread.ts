@@ -20,6 +20,7 @@ export interface WriterAnswer {
   writer: number;
   committedBytes: number;
   finished: { size: number; sha256: string } | null;
+  returned: Uint8Array | null;
 }
 
 /** The thread could not be started at all (no worker entry in this build, or it died before answering). */
@@ -94,7 +95,7 @@ export class WriterConnection {
     if (!pending) return;
     this.#pending.delete(reply.req);
     if (this.#pending.size === 0) this.#worker.unref();
-    if (reply.ok) pending.resolve({ writer: reply.writer, committedBytes: reply.committedBytes, finished: reply.finished });
+    if (reply.ok) pending.resolve({ writer: reply.writer, committedBytes: reply.committedBytes, finished: reply.finished, returned: reply.returned });
     else pending.reject(fromWireError(reply.error));
   }
 }
