@@ -14,12 +14,14 @@ import { notifyAccepted } from '../features/serving/accepted-notification';
 import { OutboxNavLabel, useOutboxNavName } from '../features/serving/OutboxNavLabel';
 import { OutboxScreen } from '../features/serving/OutboxScreen';
 import { ServeScreen } from '../features/serving/ServeScreen';
+import { ContactEmailScreen } from '../features/forms/ContactEmailScreen';
+import { FormScreen } from '../features/forms/FormScreen';
 import { watchServing } from '../features/serving/serving-store';
 import { useAppStore, type View, type ViewName } from '../stores/app-store';
 import { watchCases } from '../stores/cases-store';
 import { AppHeader } from './AppHeader';
 
-type NavName = Exclude<ViewName, 'case' | 'addCase' | 'viewer' | 'serve'>;
+type NavName = Exclude<ViewName, 'case' | 'addCase' | 'viewer' | 'serve' | 'form' | 'formContactEmail'>;
 
 // pdf.js is a megabyte of code: it loads when a document is first opened, not at start-up.
 const ViewerScreen = lazy(() => import('../features/viewer').then((module) => ({ default: module.ViewerScreen })));
@@ -43,12 +45,15 @@ export function AppFrame() {
   const outboxName = useOutboxNavName();
   const views: NavName[] =
     mode === 'sandbox' ? ['cases', 'search', 'outbox', 'sync', 'sandbox', 'settings', 'help'] : ['cases', 'search', 'outbox', 'sync', 'settings', 'help'];
-  // The case, "add a case", document and serve screens belong under "My cases" in the navigation.
-  const current: NavName = view.name === 'case' || view.name === 'addCase' || view.name === 'viewer' || view.name === 'serve' ? 'cases' : view.name;
+  // The case, "add a case", document, serve and form screens belong under "My cases" in the navigation.
+  const current: NavName =
+    view.name === 'case' || view.name === 'addCase' || view.name === 'viewer' || view.name === 'serve' || view.name === 'form' || view.name === 'formContactEmail'
+      ? 'cases'
+      : view.name;
 
   useEffect(() => watchCases(() => {
     const shown = useAppStore.getState().view;
-    return shown.name === 'case' || shown.name === 'viewer' || shown.name === 'serve' ? shown.caseId : null;
+    return shown.name === 'case' || shown.name === 'viewer' || shown.name === 'serve' || shown.name === 'form' || shown.name === 'formContactEmail' ? shown.caseId : null;
   }), []);
   // The outbox badge and the "accepted" notices live in the frame, whatever screen is shown.
   useEffect(() => watchServing(notifyAccepted), []);
@@ -108,6 +113,10 @@ function Screen({ view }: { view: View }) {
       return <AddCaseScreen />;
     case 'serve':
       return <ServeScreen key={view.caseId} caseId={view.caseId} />;
+    case 'form':
+      return <FormScreen key={view.formId} caseId={view.caseId} formId={view.formId} />;
+    case 'formContactEmail':
+      return <ContactEmailScreen key={view.formId} caseId={view.caseId} formId={view.formId} />;
     case 'outbox':
       return <OutboxScreen />;
     case 'search':

@@ -20,6 +20,9 @@ export type View =
   | { name: 'addCase' }
   /** Serve documents on the court for one case (features/serving). */
   | { name: 'serve'; caseId: string }
+  /** A PET or BCM form of a case (features/forms); `contactEmail` is the BCM's two-step email change. */
+  | { name: 'form'; caseId: string; formId: string }
+  | { name: 'formContactEmail'; caseId: string; formId: string }
   | { name: 'outbox' }
   | { name: 'search' }
   | { name: 'sync' }

@@ -12,6 +12,7 @@ import { HearingCheckIn } from '../hearings/HearingCheckIn';
 import { useCheckIns } from '../hearings/use-check-ins';
 import { VersionBanner } from '../notes/VersionBanner';
 import { CaseServedDocuments } from '../serving/CaseServedDocuments';
+import { CaseForms } from '../forms/CaseForms';
 import { useServiceForecast } from '../serving/use-service-forecast';
 import { openInViewer } from '../viewer/open-in-viewer';
 import { LeaveCase } from './LeaveCase';
@@ -148,6 +149,8 @@ function CaseBody({ detail }: { detail: CaseDetail }) {
       </section>
 
       <CaseServedDocuments caseId={summary.id} />
+
+      <CaseForms caseId={summary.id} crownCourt={summary.jurisdiction === 'CROWN'} />
 
       <section aria-labelledby="documents-title" className="section">
         <h2 id="documents-title">{t('case.documentsTitle')}</h2>

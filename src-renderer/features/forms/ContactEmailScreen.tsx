@@ -1,0 +1,148 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { methods, type ContractError } from '../../../src-preload/api';
+import { useAppStore } from '../../stores/app-store';
+import { bridge } from '../../stores/bridge';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ScreenHeading } from '../../ui/ScreenHeading';
+import { answerAt, childPath } from './answer-paths';
+import type { FormDefinitionView } from './form-definition-types';
+import { defenceCompletes } from './form-definition-types';
+import { useFormView } from './use-form-view';
+
+type Step = { step: 'enter' } | { step: 'confirm'; email: string } | { step: 'done'; email: string };
+
+/**
+ * The BCM's defence contact email, changed on its own in two steps (type it, then confirm the change
+ * from the old address to the new) and sent through the outbox at once, apart from any draft.
+ */
+export function ContactEmailScreen({ caseId, formId }: { caseId: string; formId: string }) {
+  const { t } = useTranslation();
+  const setView = useAppStore((state) => state.setView);
+  const { view, loadError, run } = useFormView(formId);
+  const [step, setStep] = useState<Step>({ step: 'enter' });
+  const [typed, setTyped] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputId = useId();
+  const stepRef = useRef<HTMLHeadingElement>(null);
+  const path = view ? contactEmailPath(view.definition) : null;
+  const onCp = view && path ? answerAt(view.cp.data, path) : undefined;
+  const current = typeof onCp === 'string' && onCp.trim() !== '' ? onCp : null;
+
+  useEffect(() => {
+    if (step.step !== 'enter') stepRef.current?.focus();
+  }, [step.step]);
+
+  const next = (event: FormEvent) => {
+    event.preventDefault();
+    // The contract's own rule for the address, so the screen and main never disagree.
+    const parsed = methods['forms.changeContactEmail'].args.shape.email.safeParse(typed.trim());
+    if (!parsed.success) return setInvalid(true);
+    setInvalid(false);
+    setStep({ step: 'confirm', email: parsed.data });
+  };
+  const confirm = async (email: string) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const result = await run(() => bridge.call('forms.changeContactEmail', { formId, email }));
+    setBusy(false);
+    if (result.ok) setStep({ step: 'done', email });
+    else setError(result.error);
+  };
+
+  return (
+    <>
+      <p>
+        <button type="button" className="link-button" onClick={() => setView({ name: 'form', caseId, formId })}>
+          {t('forms.contactEmail.back')}
+        </button>
+      </p>
+      <ScreenHeading>{t('forms.contactEmail.title')}</ScreenHeading>
+      {!view ? loadError ? <ErrorMessage error={loadError} /> : <p role="status">{t('forms.loading')}</p> : null}
+      {view && !path ? <p>{t('forms.contactEmail.none')}</p> : null}
+      {view && path ? (
+        <>
+          <p>{current ? t('forms.contactEmail.current', { email: current }) : t('forms.contactEmail.noCurrent')}</p>
+          {step.step === 'enter' ? (
+            <form onSubmit={next} noValidate>
+              <div className="field">
+                <label className="label" htmlFor={inputId}>
+                  {t('forms.contactEmail.newLabel')}
+                </label>
+                <p className="hint" id={`${inputId}-hint`}>
+                  {t('forms.contactEmail.hint')}
+                </p>
+                {invalid ? (
+                  <p className="error-message" id={`${inputId}-error`}>
+                    {t('forms.errors.email')}
+                  </p>
+                ) : null}
+                <input
+                  id={inputId}
+                  className="input"
+                  type="email"
+                  autoComplete="email"
+                  value={typed}
+                  aria-invalid={invalid || undefined}
+                  aria-describedby={invalid ? `${inputId}-hint ${inputId}-error` : `${inputId}-hint`}
+                  onChange={(event) => setTyped(event.target.value)}
+                />
+              </div>
+              <button type="submit" className="button">
+                {t('forms.contactEmail.continue')}
+              </button>
+            </form>
+          ) : null}
+          {step.step === 'confirm' ? (
+            <section aria-labelledby="contact-email-confirm" className="confirm">
+              <h2 id="contact-email-confirm" ref={stepRef} tabIndex={-1}>
+                {current ? t('forms.contactEmail.confirmChange', { from: current, to: step.email }) : t('forms.contactEmail.confirmSet', { to: step.email })}
+              </h2>
+              <p>{t('forms.contactEmail.confirmHint')}</p>
+              <ErrorMessage error={error} />
+              <div className="button-row">
+                <button type="button" className="button" aria-disabled={busy} onClick={() => void confirm(step.email)}>
+                  {t('forms.contactEmail.confirm')}
+                </button>
+                <button type="button" className="button button-secondary" onClick={() => setStep({ step: 'enter' })}>
+                  {t('forms.contactEmail.changeIt')}
+                </button>
+              </div>
+            </section>
+          ) : null}
+          {step.step === 'done' ? (
+            <section aria-labelledby="contact-email-done" className="panel" role="status">
+              <h2 id="contact-email-done" ref={stepRef} tabIndex={-1}>
+                {current === step.email ? t('forms.contactEmail.sent', { email: step.email }) : t('forms.contactEmail.queued', { email: step.email })}
+              </h2>
+              <p>{current === step.email ? t('forms.contactEmail.sentHint') : t('forms.contactEmail.queuedHint')}</p>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Where the BCM keeps the defence contact email: the question main changes (`defenceContactEmail`),
+ * else the first email the defence completes in its contact details.
+ */
+function contactEmailPath(definition: FormDefinitionView): string | null {
+  if (definition.formType !== 'BCM') return null;
+  let fallback: string | null = null;
+  for (const part of definition.parts) {
+    for (const section of part.sections) {
+      if (!defenceCompletes(part, section)) continue;
+      for (const question of section.questions) {
+        if (question.type !== 'email') continue;
+        if (question.id === 'defenceContactEmail') return childPath(part.id, question.id);
+        fallback ??= childPath(part.id, question.id);
+      }
+    }
+  }
+  return fallback;
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { FormView } from '../../../src-preload/api';
+import { partOf } from './answer-paths';
+import { useLocalText } from './form-definition-types';
+import { useIssueText, type FormIssue } from './issue-text';
+import { locatePath, trailText } from './path-location';
+
+interface Props {
+  view: FormView;
+  /** Wrong answers (always listed) and what is still missing. */
+  issues: readonly FormIssue[];
+  onGo(path: string): void;
+}
+
+/** What still needs an answer (or a correction), part by part, each a link to its field. */
+export function MissingSummary({ view, issues, onGo }: Props) {
+  const { t } = useTranslation();
+  const text = useLocalText();
+  const issueText = useIssueText();
+  if (issues.length === 0) return <p className="panel">{t('forms.nothingMissing')}</p>;
+  return (
+    <section className="section missing-summary" aria-labelledby="form-missing-title">
+      <h2 id="form-missing-title">{t('forms.missingTitle', { count: issues.length })}</h2>
+      {view.definition.parts.map((part) => {
+        const mine = issues.filter((issue) => partOf(issue.path) === part.id);
+        if (mine.length === 0) return null;
+        return (
+          <div key={part.id}>
+            <h3>{t('forms.partHeading', { number: part.number, title: text(part.title) })}</h3>
+            <ul className="plain-list">
+              {mine.map((issue) => {
+                const where = locatePath(view.definition, issue.path, [view.answers]);
+                const label = where ? trailText(where, text) : issue.path;
+                return (
+                  <li key={`${issue.path}-${issue.messageKey}`}>
+                    <button type="button" className="link-button" onClick={() => onGo(issue.path)}>
+                      {t('forms.missingItem', { label, problem: issueText(issue) })}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
