@@ -39,6 +39,8 @@ if (!app.requestSingleInstanceLock()) {
       settingsStore: createElectronSettingsStore(),
       // The master key is wrapped by the OS keychain; where that would be plaintext, nothing is stored.
       keyProvider: new SafeStorageKeyProvider(safeStorage, path.join(app.getPath('userData'), 'master.key.safe')),
+      // Bank holidays and form definitions: electron-builder's extraResources in a packaged app.
+      resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
       info: {
         productName: 'Bluebag',
         version: app.getVersion(),

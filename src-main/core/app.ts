@@ -6,7 +6,7 @@ import { CasesService, currentCpClient } from './cases';
 import { ConnectivityMonitor, type ConnectivityTarget } from './connectivity';
 import { createDispatcher, type ContractHandlers } from './contract';
 import { documentResponse, type DocumentResponse } from './documents';
-import { BluebagError, toContractError } from './errors';
+import { toContractError } from './errors';
 import { EventBus, type AnyEventListener } from './events';
 import { FileKeyProvider, type KeyProvider } from './keys';
 import { addNote, deleteNote, exportCaseNotes, listNotes, updateNote } from './notes';
@@ -15,10 +15,11 @@ import { SandboxController } from './sandbox';
 import { SearchIndex } from './search';
 import { SessionService } from './session';
 import { VersionTracker } from './versions';
-import { formsContractHandlers, type FormsService } from './form-drafts';
+import { coreFormEngine, createFormsWork, formsContractHandlers, type FormsWork } from './form-drafts';
+import { loadFormDefinitions } from './forms';
 import { SettingsService, type SettingsStore } from './settings';
 import { ServerClockEstimate, observingFetch } from './server-time';
-import { bankHolidaysUpdateFile, loadBusinessCalendar, type BusinessCalendar } from './service-dates';
+import { bankHolidaysUpdateFile, loadBusinessCalendar, londonIso, type BusinessCalendar } from './service-dates';
 import { ClockEstimateSaver, cpServiceClock, readClockEstimate, type StageResult } from './serving';
 import { openServing, servingContractHandlers, type ServingWiring } from './serving-wiring';
 
@@ -54,10 +55,6 @@ export interface CoreApp {
 }
 
 export const MASTER_KEY_FILE = 'master.key';
-
-function notYet(): never {
-  throw new BluebagError('unavailable', 'errors.internal');
-}
 
 export const CACHE_DIR = 'cache';
 
@@ -111,8 +108,9 @@ export function createCoreApp(options: CoreOptions): CoreApp {
   };
   const client = currentCpClient(baseUrl, () => session.accessToken(), cpFetch);
   let calendar: BusinessCalendar | null = null;
+  const resourcesDir = options.resourcesDir ?? fileURLToPath(new URL('../../resources', import.meta.url));
   const calendarLoaded = loadBusinessCalendar({
-    resourcesDir: options.resourcesDir ?? fileURLToPath(new URL('../../resources', import.meta.url)),
+    resourcesDir,
     updateFile: bankHolidaysUpdateFile(options.dataDir),
   }).then(
     (loaded) => (calendar = loaded.calendar),
@@ -124,8 +122,17 @@ export function createCoreApp(options: CoreOptions): CoreApp {
   // The cache opens once the master key is at hand (safeStorage may prompt); calls that need it wait.
   let search: SearchIndex | null = null;
   let disposed = false;
-  const ready: Promise<{ cache: CaseCache; cases: CasesService; versions: VersionTracker; search: SearchIndex; serving: ServingWiring }> = keyProvider.masterKey().then(async (masterKey) => {
+  // PET / BCM definitions are data shipped in resources/forms; a broken file leaves the others usable.
+  const formDefinitions = loadFormDefinitions(path.join(resourcesDir, 'forms')).then((loaded) => {
+    for (const error of loaded.errors) console.error('[forms] a form definition was refused:', path.basename(error.file), error.fault);
+    return loaded.definitions;
+  });
+  /** Today in England and Wales by CP's clock as last seen (the laptop's until CP has answered). */
+  const cpToday = () => londonIso(clockEstimate.estimate(Date.now())?.serverNowMs ?? Date.now()).slice(0, 10);
+  let forms: FormsWork | null = null;
+  const ready: Promise<{ cache: CaseCache; cases: CasesService; versions: VersionTracker; search: SearchIndex; serving: ServingWiring; forms: FormsWork }> = keyProvider.masterKey().then(async (masterKey) => {
     await calendarLoaded;
+    const definitions = await formDefinitions;
     const cache = openCaseCache({
       dir: path.join(options.dataDir, CACHE_DIR),
       masterKey,
@@ -140,6 +147,8 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       onCasesChanged: (caseIds) => {
         bus.emit('cases.changed', { caseIds });
         search?.kick();
+        // CP bumps a case's version when one of its forms is saved: fetch its forms again.
+        void forms?.refresh.request(caseIds);
       },
     });
     if (clockEstimate.snapshot() === null) clockEstimate = readClockEstimate(cache.db);
@@ -154,10 +163,21 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       outbox: () => cases?.outbox ?? null,
       waitingFor: () => (session.status().state !== 'signedIn' ? 'signInRequired' : connectivity.get().state === 'offline' ? 'offline' : null),
     });
+    forms = createFormsWork({
+      db: cache.db,
+      api: client,
+      engine: coreFormEngine(definitions),
+      online: () => session.status().state === 'signedIn' && connectivity.get().state !== 'offline',
+      userId: () => session.currentUser()?.userId ?? null,
+      today: cpToday,
+      wakeOutbox: () => void cases?.outbox.wake(),
+      emitChanged: (caseId, formIds) => bus.emit('forms.changed', { caseId, formIds: [...formIds] }),
+    });
+    const formsWork = forms;
     cases = new CasesService({
       cache,
       client,
-      otherJobs: [serving.outboxJobs],
+      otherJobs: [serving.outboxJobs, { handlers: formsWork.handlers, onSettled: (job) => formsWork.service.jobSettled(job) }],
       signedIn: () => session.status().state === 'signedIn',
       budgetBytes: () => settings.get().storageBudgetBytes,
       emitSync: (status) => bus.emit('sync.changed', status),
@@ -188,13 +208,12 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     });
     search.start();
     checkVersions();
-    return { cache, cases, versions, search, serving };
+    return { cache, cases, versions, search, serving, forms: formsWork };
   });
   // A failure here reaches the user through the first call that needs the cache.
   ready.catch(() => undefined);
   const withCases = async () => (await ready).cases;
-  // Wired to the shared outbox and the form engine in the next step; until then forms calls say so.
-  const withForms = async (): Promise<FormsService> => notYet();
+  const withForms = async () => (await ready).forms.service;
 
   /** After the server changed (mode switched, sandbox (re)started): pick up its session and sync. */
   const followServer = async (): Promise<void> => {
@@ -232,11 +251,12 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     'session.getStatus': () => session.follow(),
     'session.signIn': () => session.signIn(),
     'session.cancelSignIn': () => session.cancelSignIn(),
-    'session.unsentCount': async () => ({ count: (await withCases()).unsentCount() }),
+    'session.unsentCount': async () => ({ count: (await withCases()).unsentCount() + (await withForms()).unsentCount() }),
     'session.signOut': async ({ unsentWork }) => {
       const status = await session.signOut();
       await (await withCases()).wipe(unsentWork);
       await (await ready).serving.wipe(unsentWork);
+      (await withForms()).wipe(unsentWork);
       return status;
     },
 
@@ -291,7 +311,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       return {};
     },
 
-    ...formsContractHandlers(() => withForms()),
+    ...formsContractHandlers(withForms),
     ...servingContractHandlers(async () => (await ready).serving),
 
     'cp.connect': async ({ baseUrl: address }) => {
@@ -360,6 +380,7 @@ export function createCoreApp(options: CoreOptions): CoreApp {
         await opened.search.stop();
         await opened.cases.stop();
         await opened.serving.dispose();
+        opened.forms.refresh.stop();
         clockSaver?.flush();
         await opened.cache.close();
       }

@@ -7,7 +7,7 @@ import type { FormListItem, FormView, Language } from '../../../src-preload/api'
 import { listCaseSummaries, type Database } from '../db';
 import { BluebagError } from '../errors';
 import { enqueueJob, readJob, updateJob, type OutboxJob } from '../outbox';
-import { safeFileName } from '../notes/export-file-name';
+import { safeFileName } from '../notes';
 import { createDraft, deleteDraft, listDrafts, readDraft, requireDraft, updateDraft, type FormDraft } from './draft-store';
 import { listCachedForms, readCachedForm, withAnswer, type CachedForm, type FormAnswers } from './form-cache';
 import type { FormEngine } from './form-engine';
@@ -189,9 +189,14 @@ export class FormsService {
     this.#o.emitChanged(draft.caseId, [draft.formId]);
   }
 
-  /** Drafts not yet on CP: counted as unsent work at sign-out. */
+  /** Drafts not yet submitted (a submitted one is counted by its outbox job): unsent work at sign-out. */
   unsentCount(): number {
-    return listDrafts(this.#o.db).length;
+    return listDrafts(this.#o.db).filter((d) => d.state !== 'queued').length;
+  }
+
+  /** Sign-out: drafts stay for the next sign-in, or go with the rest of the unsent work. */
+  wipe(unsentWork: 'keep' | 'discard'): void {
+    if (unsentWork === 'discard') this.#o.db.prepare('DELETE FROM form_drafts').run();
   }
 
   #withdrawJob(draft: FormDraft): void {
