@@ -90,7 +90,9 @@ export async function serveDocument(
     cancel: async () => {
       await source.return?.();
     },
-  });
+    // Pulled only as the connection takes bytes (not ahead of it): progress is what was really sent,
+    // and nothing is read from the vault for a connection that never opens.
+  }, { highWaterMark: 0 });
 
   try {
     const res = await send(

@@ -6,7 +6,7 @@
  * with the first receipt.
  */
 import { z } from 'zod';
-import { CpRefusedError, type CpClient, type ServeReceipt } from '../cp';
+import { CpOfflineError, CpRefusedError, type CpClient, type ServeReceipt } from '../cp';
 import type { Database } from '../db';
 import { BluebagError } from '../errors';
 import { JobRefusedError, type OutboxHandler, type OutboxJob } from '../outbox';
@@ -19,6 +19,9 @@ import { readItem, type StoredItem } from './service-items';
 import type { ServingEvents } from './serving-events';
 
 export const SERVE_JOB = 'serveDocument';
+
+/** Transport codes that mean no connection was made at all: CP is unreachable, not cutting uploads. */
+const NO_CONNECTION: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export const ServeJobPayloadSchema = z.object({ itemId: z.string().min(1) }).strict();
 
@@ -46,13 +49,22 @@ export function serveJobHandler(deps: ServeJobDeps): OutboxHandler {
       appendAudit(deps.db, { event: 'sent', ...auditFacts(item), attempt: job.attempts + 1, idempotencyKey: job.idempotencyKey }, deps.now()),
     )();
     deps.events.progress(item.id, 0);
+    let sentBytes = 0;
     let receipt: ServeReceipt;
     try {
       receipt = await deps.client.serveDocument(
         item.caseId,
         { name: item.name, documentTypeDescription: cpDocumentTypeDescription(item.documentType), defendantIds: item.defendantIds },
         deps.vault.readAll(item.id),
-        { size: item.size, sha256: item.sha256, idempotencyKey: job.idempotencyKey, onProgress: (sent) => deps.events.progress(item.id, sent) },
+        {
+          size: item.size,
+          sha256: item.sha256,
+          idempotencyKey: job.idempotencyKey,
+          onProgress: (sent) => {
+            sentBytes = sent;
+            deps.events.progress(item.id, sent);
+          },
+        },
       );
     } catch (error) {
       if (error instanceof CpRefusedError) {
@@ -60,6 +72,10 @@ export function serveJobHandler(deps: ServeJobDeps): OutboxHandler {
         if (isIncompleteUpload(error.errorCode)) throw new BluebagError('unavailable', 'errors.serveUploadIncomplete', { cause: error });
         throw new JobRefusedError(serveRefusalKey(error.errorCode), { cause: error });
       }
+      // The connection dropped part-way: CP was reachable, so this is not "offline" (which pauses the
+      // whole queue without counting attempts) but a failed attempt, backed off like any other — a
+      // proxy that cuts every large upload must not make Bluebag resend it in a tight loop.
+      if (error instanceof CpOfflineError && sentBytes > 0 && !NO_CONNECTION.has(error.networkCode ?? '')) throw new BluebagError('unavailable', 'errors.serveUploadIncomplete', { cause: error });
       throw error;
     } finally {
       deps.events.finished(item.id);

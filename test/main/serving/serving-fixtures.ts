@@ -139,3 +139,16 @@ export function wordDocx(): Buffer {
 export function pngImage(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
 }
+
+/**
+ * The app's encrypted cache database, opened beside the running core (WAL lets both in): for tests that
+ * set up what the sandbox cannot (a case cached as magistrates that CP has moved to the Crown Court).
+ */
+export async function openCacheDatabase(dataDir: string): Promise<{ db: import('../../../src-main/core/db').Database; close(): void }> {
+  const { openDatabase } = await import('../../../src-main/core/db');
+  const { deriveKey, FileKeyProvider } = await import('../../../src-main/core/keys');
+  const master = await new FileKeyProvider(path.join(dataDir, 'master.key')).masterKey();
+  const opened = openDatabase({ file: path.join(dataDir, 'cache', 'cache.db'), key: deriveKey(master, 'database') });
+  // Not opened.close(): that would mark the core's database as cleanly closed while it is still open.
+  return { db: opened.db, close: () => opened.db.close() };
+}
