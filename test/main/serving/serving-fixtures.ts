@@ -7,6 +7,8 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { CaseSummary, SessionStatus } from '../../../src-preload/api';
 import type { CoreApp, CoreOptions, StageResult } from '../../../src-main/core';
+import { openDatabase, type Database } from '../../../src-main/core/db';
+import { deriveKey, FileKeyProvider } from '../../../src-main/core/keys';
 import { FIRM_1_ID, type Sandbox, type StartSandboxOptions } from '../../../src-sandbox/index';
 import { browserSignIn } from '../auth/helpers';
 import { makeCore } from '../../helpers/core';
@@ -23,6 +25,8 @@ export interface ServingWorld {
   /** The call's error key, for calls expected to fail. */
   failure(method: string, args?: unknown): Promise<string>;
   stage(caseId: string, name: string, bytes: Buffer | AsyncIterable<Uint8Array>, declared?: number | null): Promise<StageResult>;
+  /** Signs in through the sandbox's login page, and waits for the first sync. */
+  signIn(): Promise<void>;
   /** Stops the core and starts a new one on the same data folder (a restart of the app). */
   restart(): Promise<void>;
   dispose(): Promise<void>;
@@ -72,6 +76,16 @@ export async function startServingWorld(
     },
     stage: (caseId, name, bytes, declared) =>
       world.core.stageDocument(caseId, name, declared === undefined ? (Buffer.isBuffer(bytes) ? bytes.length : null) : declared, Buffer.isBuffer(bytes) ? pieces(bytes) : bytes),
+    signIn: async () => {
+      // The session follows a new server in the background: sign in once it has.
+      const { authorizationUrl } = await until(
+        () => world.core.dispatch('session.signIn', {}),
+        (result) => result.ok,
+      ).then((result) => (result as { value: { authorizationUrl: string } }).value);
+      await browserSignIn(authorizationUrl, FIRM1_SOLICITOR);
+      await until(() => world.call<SessionStatus>('session.getStatus'), (s) => s.state === 'signedIn');
+      await until(() => world.call<CaseSummary[]>('cases.list'), (cases) => cases.length === firm1.size);
+    },
     restart: async () => {
       await world.core.dispose();
       world.core = makeCore(dataDir, coreOptions);
@@ -84,14 +98,7 @@ export async function startServingWorld(
     },
   };
   await world.call('cp.connect', { baseUrl: sb.url });
-  // The session follows the new server in the background: sign in once it has.
-  const { authorizationUrl } = await until(
-    () => world.core.dispatch('session.signIn', {}),
-    (result) => result.ok,
-  ).then((result) => (result as { value: { authorizationUrl: string } }).value);
-  await browserSignIn(authorizationUrl, FIRM1_SOLICITOR);
-  await until(() => world.call<SessionStatus>('session.getStatus'), (s) => s.state === 'signedIn');
-  await until(() => world.call<CaseSummary[]>('cases.list'), (cases) => cases.length === firm1.size);
+  await world.signIn();
   return world;
 }
 
@@ -144,9 +151,7 @@ export function pngImage(): Buffer {
  * The app's encrypted cache database, opened beside the running core (WAL lets both in): for tests that
  * set up what the sandbox cannot (a case cached as magistrates that CP has moved to the Crown Court).
  */
-export async function openCacheDatabase(dataDir: string): Promise<{ db: import('../../../src-main/core/db').Database; close(): void }> {
-  const { openDatabase } = await import('../../../src-main/core/db');
-  const { deriveKey, FileKeyProvider } = await import('../../../src-main/core/keys');
+export async function openCacheDatabase(dataDir: string): Promise<{ db: Database; close(): void }> {
   const master = await new FileKeyProvider(path.join(dataDir, 'master.key')).masterKey();
   const opened = openDatabase({ file: path.join(dataDir, 'cache', 'cache.db'), key: deriveKey(master, 'database') });
   // Not opened.close(): that would mark the core's database as cleanly closed while it is still open.
