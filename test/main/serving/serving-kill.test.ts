@@ -144,6 +144,9 @@ describe('serving survives SIGKILL while documents upload', () => {
       // Counted on the server: one document per queued item, exactly once, with the same bytes.
       const uploads = sb.stats().uploads;
       expect(uploads.acceptedTotal).toBe(accepted.length);
+      const replays = Object.values(uploads.byIdempotencyKey).reduce((n, u) => n + u.replays, 0);
+      // What the kills hit (timing-dependent, so reported rather than asserted).
+      console.info(`[serving-kill] seed ${SEED}: ${kills} kills (${[...phases].map(([p, n]) => `${n} after ${p}`).join(', ')}), ${queued.size} queued, ${accepted.length} accepted, ${replays} resends answered from the server's idempotency record`);
       for (const row of accepted) {
         const stat = uploads.byIdempotencyKey[row.idempotency_key ?? ''];
         expect(stat, `server record of ${row.id}`).toMatchObject({ accepted: 1, sha256: row.sha256, size: row.size });
