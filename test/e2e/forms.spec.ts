@@ -19,6 +19,8 @@ import { signIn } from './sign-in';
 // Case 0 of the seeded world is a magistrates' trial of firm 1 with a PET per defendant.
 const { world } = sampleWorld();
 const petCase = world.cases[0];
+// Case 9 is a Crown Court case of firm 1, with a BCM form.
+const crownCase = world.cases[9];
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
@@ -307,5 +309,54 @@ test.describe('PET form: offline draft, submit, conflicts, locks', () => {
     } finally {
       await rhys(`/forms/${formId}/sections/part3/lock`, { method: 'DELETE' });
     }
+  });
+
+  test('BCM: the defence contact email is changed in two steps and reaches CP; the form reads in Welsh', async ({ page }) => {
+    test.setTimeout(180_000);
+    if (!crownCase || crownCase.currentJurisdiction !== 'CROWN' || !app) throw new Error('needs the first test and the seeded Crown Court case 9');
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('connectivity-status')).toContainText('Online', { timeout: 30_000 });
+    await openCase(page, crownCase.urn);
+    const bcmButton = page.getByTestId('case-forms').getByRole('button', { name: /^BCM form for / }).first();
+    await expect(bcmButton).toBeVisible({ timeout: 60_000 });
+    const bcm = (await rpc<FormListItem[]>(page, app, 'forms.list', { caseId: crownCase.id })).find((form) => form.formType === 'BCM');
+    if (!bcm) throw new Error('no BCM listed');
+
+    // CP holds an address already (set by a colleague), so the change reads "from … to …".
+    const rhys = await sandboxUser(sandboxUrl, 'rpritchard');
+    const before = (await (await rhys(`/forms/${bcm.formId}`)).json()) as CpForm;
+    const seeded = await rhys(`/forms/${bcm.formId}`, { method: 'PUT', body: JSON.stringify({ baseVersion: before.version, data: { part1: { ...before.data['part1'], representativeEmail: 'old.address@carterlloyd.example' } } }) });
+    expect(seeded.status).toBe(200);
+
+    await page.getByRole('button', { name: `BCM form for ${bcm.defendantNames.join(', ')}` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText(/^Completed by the prosecution/).first()).toBeVisible();
+
+    // The same screen in Welsh, generated from the definition's Welsh text.
+    await page.getByRole('button', { name: 'Newid i’r Gymraeg' }).click();
+    await expect(page.getByRole('navigation', { name: 'Rhannau’r ffurflen' }).getByRole('button', { name: /^Rhan 3: / })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Cyflwyno', exact: true })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Change the defence contact email' }).click({ timeout: 2_000 });
+      await expect(page.getByText('Common Platform has old.address@carterlloyd.example.')).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    const field = page.getByLabel('New defence contact email');
+    await field.fill('not an email');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByText('Enter an email address like name@example.com.')).toBeVisible();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await field.fill('sarah.okafor@carterlloyd.example');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Confirm: change the defence contact email from old.address@carterlloyd.example to sarah.okafor@carterlloyd.example' })).toBeFocused();
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole('button', { name: 'Confirm and send' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /^(Waiting to send: sarah\.okafor@carterlloyd\.example is not on Common Platform yet|Sent: Common Platform now has sarah\.okafor@carterlloyd\.example)$/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Sent: Common Platform now has sarah.okafor@carterlloyd.example' })).toBeVisible({ timeout: 60_000 });
+    const after = (await (await rhys(`/forms/${bcm.formId}`)).json()) as CpForm;
+    expect(after.data['part1']).toMatchObject({ representativeEmail: 'sarah.okafor@carterlloyd.example' });
   });
 });

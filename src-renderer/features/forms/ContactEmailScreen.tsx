@@ -7,7 +7,6 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { answerAt, childPath } from './answer-paths';
 import type { FormDefinitionView } from './form-definition-types';
-import { defenceCompletes } from './form-definition-types';
 import { useFormView } from './use-form-view';
 
 type Step = { step: 'enter' } | { step: 'confirm'; email: string } | { step: 'done'; email: string };
@@ -128,21 +127,14 @@ export function ContactEmailScreen({ caseId, formId }: { caseId: string; formId:
 }
 
 /**
- * Where the BCM keeps the defence contact email: the question main changes (`defenceContactEmail`),
- * else the first email the defence completes in its contact details.
+ * Where the BCM keeps the defence contact email, by the definitions' convention (the one main uses to
+ * change it): the first email question of a part's `defenceContact` section.
  */
 function contactEmailPath(definition: FormDefinitionView): string | null {
   if (definition.formType !== 'BCM') return null;
-  let fallback: string | null = null;
   for (const part of definition.parts) {
-    for (const section of part.sections) {
-      if (!defenceCompletes(part, section)) continue;
-      for (const question of section.questions) {
-        if (question.type !== 'email') continue;
-        if (question.id === 'defenceContactEmail') return childPath(part.id, question.id);
-        fallback ??= childPath(part.id, question.id);
-      }
-    }
+    const question = part.sections.find((section) => section.id === 'defenceContact')?.questions.find((q) => q.type === 'email');
+    if (question) return childPath(part.id, question.id);
   }
-  return fallback;
+  return null;
 }
