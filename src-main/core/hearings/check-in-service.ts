@@ -43,7 +43,9 @@ export class CheckInService {
 
   async checkIn(request: { caseId: string; hearingId: string; status: z.infer<typeof AdvocateStatusSchema>; defendantIds: string[] }): Promise<CheckIn> {
     const { db } = this.#o;
-    const hearing = db.prepare('SELECT days_json FROM hearings WHERE id = ? AND case_id = ?').get(request.hearingId, request.caseId) as { days_json: string } | undefined;
+    const hearing = db
+      .prepare('SELECT h.days_json, c.urn FROM hearings h JOIN cases c ON c.id = h.case_id WHERE h.id = ? AND h.case_id = ?')
+      .get(request.hearingId, request.caseId) as { days_json: string; urn: string } | undefined;
     if (!hearing) throw new BluebagError('not_found', 'errors.hearingNotFound');
     const caseDefendants = new Set((db.prepare('SELECT id FROM defendants WHERE case_id = ?').all(request.caseId) as Array<{ id: string }>).map((row) => row.id));
     if (request.defendantIds.some((id) => !caseDefendants.has(id))) throw new BluebagError('invalid_argument', 'errors.checkInDefendantNotInHearing');
@@ -60,7 +62,7 @@ export class CheckInService {
         `INSERT INTO check_ins (id, case_id, hearing_id, advocate_status, defendant_ids_json, attendance_day, state, job_id, created_at)
          VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
       ).run(id, request.caseId, request.hearingId, request.status, JSON.stringify(request.defendantIds), today, job.id, now.toISOString());
-      appendAudit(db, { event: 'checkInQueued', itemId: id, idempotencyKey: job.idempotencyKey }, now);
+      appendAudit(db, { event: 'checkInQueued', itemId: id, urn: hearing.urn, idempotencyKey: job.idempotencyKey }, now);
       return job.id;
     })();
     this.#o.onChanged(request.caseId);

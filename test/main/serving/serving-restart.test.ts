@@ -39,6 +39,10 @@ describe('queued documents across restarts, sign-out and a damaged database', ()
     await world.restart();
     expect(await stateOf(one.item.id)).toBe('queued');
     expect((await list()).status.unsent).toBe(2);
+    // CP's clock as last seen came through the restart: offline, the forecast still knows it, and how old it is.
+    const forecast = await world.call<{ serverNow: string | null; observedAgoMs: number | null }>('serving.forecast');
+    expect(forecast.serverNow).not.toBeNull();
+    expect(forecast.observedAgoMs).toBeGreaterThanOrEqual(0);
     await world.sb.setFaults({ offline: false });
     await until(() => list(), (l) => l.items.filter((i) => i.state === 'accepted').length === 2);
     expect(acceptedOnServer(one.sha)).toEqual([expect.objectContaining({ accepted: 1 })]);
