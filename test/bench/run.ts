@@ -3,6 +3,7 @@
  * writes bench-results/<name>.json; docs/BENCHMARKS.md records the latest figures.
  */
 import { caseListBench } from './case-list.bench';
+import { outboxBench } from './outbox.bench';
 import { sandboxBench } from './sandbox.bench';
 import { syncBench } from './sync.bench';
 import { viewerBench } from './viewer.bench';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   cases: caseListBench,
   sync: syncBench,
   viewer: viewerBench,
+  outbox: outboxBench,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

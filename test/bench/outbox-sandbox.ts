@@ -1,0 +1,21 @@
+/**
+ * The outbox benchmark's sandbox, in its own process so that the benchmark process's event loop and
+ * CPU are the app's (and the baseline's) alone: the small dataset, uploads up to 100 MB. Prints one
+ * JSON line ({ url, controlUrl }) when ready; stops on SIGTERM / SIGINT / stdin closing.
+ */
+import { startSandbox } from '../../src-sandbox/index';
+
+const sandbox = await startSandbox({ dataset: 'small', port: 0, controlPort: 0, anchorDate: '2026-11-23', maxUploadBytes: 100 * 1024 * 1024, log: () => undefined });
+let stopping = false;
+const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
+  sandbox.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdin.on('end', stop);
+console.log(JSON.stringify({ url: sandbox.url, controlUrl: sandbox.controlUrl }));
