@@ -522,7 +522,14 @@ export const FormListItemSchema = z
     cpVersion: z.number().int(),
     lastUpdated: z.string(),
     draft: z
-      .object({ state: FormDraftStateSchema, updatedAt: z.string(), missingCount: z.number().int().nonnegative(), conflictCount: z.number().int().nonnegative() })
+      .object({
+        state: FormDraftStateSchema,
+        updatedAt: z.string(),
+        missingCount: z.number().int().nonnegative(),
+        conflictCount: z.number().int().nonnegative(),
+        /** Why CP refused it (state refused), or the last transient failure while it waits. */
+        errorKey: z.string().nullable(),
+      })
       .strict()
       .nullable(),
   })

@@ -199,6 +199,12 @@ export class FormsService {
     if (unsentWork === 'discard') this.#o.db.prepare('DELETE FROM form_drafts').run();
   }
 
+  /** A refusal is kept on the draft; while queued, the job's last failure says why it still waits. */
+  #draftErrorKey(draft: FormDraft): string | null {
+    if (draft.state !== 'queued' || draft.jobId === null) return draft.errorKey;
+    return readJob(this.#o.db, draft.jobId)?.lastErrorKey ?? null;
+  }
+
   #withdrawJob(draft: FormDraft): void {
     if (draft.jobId === null) return;
     const job = readJob(this.#o.db, draft.jobId);
@@ -235,7 +241,7 @@ export class FormsService {
       defendantNames: this.#defendantNames(form.caseId, form.defendantIds),
       cpVersion: form.version,
       lastUpdated: form.lastUpdated,
-      draft: draft ? { state: draft.state, updatedAt: draft.updatedAt, missingCount, conflictCount: draft.conflicts.length } : null,
+      draft: draft ? { state: draft.state, updatedAt: draft.updatedAt, missingCount, conflictCount: draft.conflicts.length, errorKey: this.#draftErrorKey(draft) } : null,
     };
   }
 
@@ -252,7 +258,7 @@ export class FormsService {
       definition,
       cp: { version: form.version, lastUpdated: form.lastUpdated, data: form.data, fetchedAt: form.fetchedAt },
       answers,
-      draft: draft ? { state: draft.state, baseVersion: draft.baseVersion, updatedAt: draft.updatedAt, errorKey: draft.errorKey, conflicts: [...draft.conflicts] } : null,
+      draft: draft ? { state: draft.state, baseVersion: draft.baseVersion, updatedAt: draft.updatedAt, errorKey: this.#draftErrorKey(draft), conflicts: [...draft.conflicts] } : null,
       issues: [...issues],
       missing: [...missing],
       sections: definition.parts.map((p) => ({ section: p.id, lock: this.#o.locks.state(form.formId, p.id, form.sections.find((s) => s.section === p.id)?.lockStatus ?? null) })),
