@@ -251,7 +251,9 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     'session.getStatus': () => session.follow(),
     'session.signIn': () => session.signIn(),
     'session.cancelSignIn': () => session.cancelSignIn(),
-    'session.unsentCount': async () => ({ count: (await withCases()).unsentCount() + (await withForms()).unsentCount() }),
+    'session.unsentCount': async () => ({
+      count: (await withCases()).unsentCount() + (await withForms()).unsentCount() + (await ready).serving.serving.draftCount(),
+    }),
     'session.signOut': async ({ unsentWork }) => {
       const status = await session.signOut();
       await (await withCases()).wipe(unsentWork);

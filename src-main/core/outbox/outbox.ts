@@ -48,6 +48,8 @@ export class Outbox {
   #draining: Promise<void> | null = null;
   #again = false;
   #pausedFor: OutboxPause = null;
+  /** Counts wake() calls, so an attempt that fails after one knows its "unreachable" is older news. */
+  #wakes = 0;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(options: OutboxOptions) {
@@ -72,6 +74,7 @@ export class Outbox {
 
   /** Connectivity returned, the user pressed "send now", or a job was added: try what is due. */
   wake(options: { now?: boolean } = {}): Promise<void> {
+    this.#wakes++;
     this.#pausedFor = null;
     if (options.now) this.#o.db.prepare("UPDATE outbox_jobs SET next_attempt_at = NULL WHERE state = 'queued'").run();
     return this.drain();
@@ -102,6 +105,7 @@ export class Outbox {
     while (this.#running && this.#pausedFor === null) {
       const job = nextDueJob(db, this.#o.now(), []);
       if (!job) return;
+      const wakes = this.#wakes;
       updateJob(db, job.id, { state: 'active' }, this.#o.now());
       this.#o.onChange?.(job);
       try {
@@ -111,22 +115,27 @@ export class Outbox {
         updateJob(db, job.id, { state: 'done', attempts: job.attempts + 1, lastErrorKey: null, nextAttemptAt: null, result }, this.#o.now());
         this.#settled(job.id);
       } catch (error) {
-        this.#failed(job, error);
+        this.#failed(job, error, wakes);
       }
       this.#o.onChange?.(job);
     }
   }
 
-  #failed(job: OutboxJob, error: unknown): void {
+  #failed(job: OutboxJob, error: unknown, wakesAtStart: number): void {
     const { db } = this.#o;
     const now = this.#o.now();
+    // Someone said "CP is back" or "signed in" while this attempt ran (at start-up the first attempt
+    // can begin before the session is restored): its failure is older news than that, so the queue
+    // goes on rather than pausing with nothing left to wake it.
+    const stale = this.#wakes !== wakesAtStart;
     const { failure, messageKey } = error instanceof JobRefusedError ? { failure: { kind: 'fatal' as const }, messageKey: error.messageKey } : this.#o.classify(error);
     const attempts = job.attempts + 1;
     const later = (ms: number) => new Date(now.getTime() + ms).toISOString();
     switch (failure.kind) {
       case 'offline':
-        this.#pausedFor = 'offline';
         updateJob(db, job.id, { state: 'queued', lastErrorKey: messageKey }, now);
+        if (stale) return;
+        this.#pausedFor = 'offline';
         this.#resumeAfter('offline', this.#o.offlineRetryMs);
         this.#o.onOffline?.();
         return;
@@ -136,8 +145,8 @@ export class Outbox {
         this.#resumeAfter('serverBusy', failure.ms);
         return;
       case 'signInRequired':
-        this.#pausedFor = 'signInRequired';
         updateJob(db, job.id, { state: 'queued', lastErrorKey: messageKey }, now);
+        if (!stale) this.#pausedFor = 'signInRequired';
         return;
       case 'retry':
       case 'restart':

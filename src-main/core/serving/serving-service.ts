@@ -69,6 +69,14 @@ export class ServingService {
     return { unsent: counts.queued + counts.uploading + counts.refused, uploading: counts.uploading, refused: counts.refused, pausedFor };
   }
 
+  /**
+   * Drafts: not yet asked to go, so not in the outbox, but work a sign-out with "discard" would remove
+   * (the sign-out question counts them with the outbox's jobs).
+   */
+  draftCount(): number {
+    return (this.#o.db.prepare("SELECT count(*) AS n FROM service_items WHERE state = 'draft'").get() as { n: number }).n;
+  }
+
   /** Drafts to the queue, each with its outbox job, all in one transaction: from here they go by themselves. */
   queue(request: QueueRequest): ServiceItem[] {
     const { db } = this.#o;

@@ -30,15 +30,27 @@ export class SessionService {
   #forUrl: string | null = null;
   #unsubscribe: (() => void) | null = null;
   #status: SessionStatus = SIGNED_OUT;
+  /** The restore under way for #forUrl: a second caller waits for it rather than reading a stale status. */
+  #following: Promise<SessionStatus> | null = null;
 
   constructor(options: SessionServiceOptions) {
     this.#o = options;
   }
 
   /** Follows the configured server: call after the mode or the sandbox's address changed. */
-  async follow(): Promise<SessionStatus> {
+  follow(): Promise<SessionStatus> {
     const url = this.#o.baseUrl();
-    if (url === this.#forUrl) return this.#status;
+    // Callers act on the answer (start the outbox, sync): while the stored session is still being
+    // restored, "signed out" would be the wrong one, and nothing would tell them later.
+    if (url === this.#forUrl) return this.#following ?? Promise.resolve(this.#status);
+    const following = this.#follow(url).finally(() => {
+      if (this.#following === following) this.#following = null;
+    });
+    this.#following = following;
+    return following;
+  }
+
+  async #follow(url: string | null): Promise<SessionStatus> {
     this.#session?.cancelSignIn();
     this.#unsubscribe?.();
     this.#session = null;

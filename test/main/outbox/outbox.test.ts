@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CpOfflineError, CpRateLimitedError, CpRefusedError, CpServerError } from '../../../src-main/core/cp';
 import { openDatabase, type OpenedDatabase } from '../../../src-main/core/db';
-import { enqueueJob, listOpenJobs, Outbox, readJob, type OutboxHandler } from '../../../src-main/core/outbox';
+import { enqueueJob, JobRefusedError, listOpenJobs, Outbox, readJob, type OutboxHandler } from '../../../src-main/core/outbox';
+import { SignInRequiredError } from '../../../src-main/core/auth';
 import { classifyFailure } from '../../../src-main/core/sync';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -130,5 +131,47 @@ describe('outbox', () => {
     expect(keys).toEqual([job.idempotencyKey]);
     await outbox.stop();
     reopened.close();
+  });
+
+  it('a wake during an attempt wins over that attempt’s "sign in first" or "offline": the queue goes on', async () => {
+    const { opened } = open();
+    const job = add(opened, 1);
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { outbox } = outboxFor(opened, async () => {
+      calls++;
+      // The first attempt began before the session was restored; it fails after the app said "signed in".
+      if (calls === 1) {
+        await gate;
+        throw new SignInRequiredError();
+      }
+      if (calls === 2) throw new CpOfflineError('associate', 'ECONNRESET');
+      return {};
+    });
+    outbox.start();
+    const woken = outbox.wake();
+    release();
+    await woken;
+    expect(outbox.pausedFor).toBe('offline');
+    expect(calls).toBe(2);
+    await outbox.wake();
+    expect(readJob(opened.db, job.id)).toMatchObject({ state: 'done' });
+    await outbox.stop();
+    opened.close();
+  });
+
+  it('a handler can refuse its job for good with JobRefusedError (a reason only it can see)', async () => {
+    const { opened } = open();
+    const job = add(opened, 1);
+    const { outbox, settled } = outboxFor(opened, async () => {
+      throw new JobRefusedError('errors.serveReceiptMismatch');
+    });
+    outbox.start();
+    await outbox.drain();
+    expect(readJob(opened.db, job.id)).toMatchObject({ state: 'failed', lastErrorKey: 'errors.serveReceiptMismatch', attempts: 1 });
+    expect(settled).toEqual([`${job.id}:failed`]);
+    await outbox.stop();
+    opened.close();
   });
 });
