@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { FaultsPatchSchema, FaultsSchema } from '../src-sandbox/faults-schema';
-import { FormDefinitionSchema } from '../src-main/core/forms/form-definition-schema';
+import { FormDefinitionSchema } from './contract/forms/form-definition-schema';
 
 export * from './contract/channels';
 export * from './contract/urn';

@@ -4,6 +4,7 @@
  */
 import {
   answersForSubmission,
+  contactEmailQuestion,
   mergeAnswers,
   pickFormDefinition,
   renderFormPdf,
@@ -40,12 +41,9 @@ export function coreFormEngine(definitions: readonly FormDefinition[]): FormEngi
         conflicts.map((c) => ({ path: c.path, value: choices.get(c.path) === 'theirs' ? c.theirs : c.mine })),
       ),
     contactEmailPath: (definition) => {
-      // By the definitions' convention: the first email question of the part's "defenceContact" section.
-      for (const part of definition.parts) {
-        const question = part.sections.find((section) => section.id === 'defenceContact')?.questions.find((q) => q.type === 'email');
-        if (question) return { section: part.id, question: question.id };
-      }
-      return null;
+      // The convention lives in the contract so the renderer shows the address from the same question.
+      const found = contactEmailQuestion(definition);
+      return found ? { section: found.part.id, question: found.question.id } : null;
     },
     renderPdf: (definition, answers, options) => renderFormPdf(definition, asFormAnswers(answers), options),
   };

@@ -2,9 +2,9 @@
  * An answer as words for a reader (the printable copy, and later a read-only view): option labels
  * instead of option values, Yes/No, dates in words, a witness's name instead of their item id.
  */
-import type { AnswerReader, AnswerFrame } from './condition-evaluation';
-import type { ChoiceQuestion, MultiChoiceQuestion, Question } from './form-definition-schema';
-import { isAnswered, isRecord, ITEM_ID_KEY } from './form-answers';
+import type { AnswerReader, AnswerFrame } from '../../../src-preload/contract/forms/condition-evaluation';
+import type { ChoiceQuestion, MultiChoiceQuestion, Question } from '../../../src-preload/contract/forms/form-definition-schema';
+import { isAnswered, isRecord, ITEM_ID_KEY } from '../../../src-preload/contract/forms/form-answers';
 import { printDate, type FormPrintLabels, type PrintLanguage } from './form-print-labels';
 
 /** The answer's words, or null when unanswered. Repeating groups are laid out item by item, not here. */

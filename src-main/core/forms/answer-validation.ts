@@ -7,12 +7,12 @@
  * them on the laptop, so switching the answer back restores what was typed, but `answersForSubmission`
  * leaves them out of what is sent to CP, so CP never holds an answer to a question the form did not ask.
  */
-import { isIsoDate } from './calendar-dates';
-import { AnswerReader, type AnswerFrame } from './condition-evaluation';
-import type { CrossFieldRule, FormDefinition, LocalText, Part, Question, RepeatingGroupQuestion, Role, Section } from './form-definition-schema';
-import { childPath, isAnswered, isRecord, isValidItemId, itemPath, ITEM_ID_KEY, parseAnswerPath, setAtPath, type AnswerPath, type FormAnswers, type PartAnswers } from './form-answers';
-import { canComplete, completesAnyOf, type PlacedQuestion } from './question-scopes';
-import type { FormMessageKey } from './validation-messages';
+import { isIsoDate } from '../../../src-preload/contract/forms/calendar-dates';
+import { AnswerReader, type AnswerFrame } from '../../../src-preload/contract/forms/condition-evaluation';
+import type { CrossFieldRule, FormDefinition, LocalText, Part, Question, RepeatingGroupQuestion, Role, Section } from '../../../src-preload/contract/forms/form-definition-schema';
+import { childPath, isAnswered, isRecord, isValidItemId, itemPath, ITEM_ID_KEY, parseAnswerPath, setAtPath, type AnswerPath, type FormAnswers, type PartAnswers } from '../../../src-preload/contract/forms/form-answers';
+import { canComplete, completesAnyOf, type PlacedQuestion } from '../../../src-preload/contract/forms/question-scopes';
+import type { FormMessageKey } from '../../../src-preload/contract/forms/validation-messages';
 
 export type IssueKind = 'missing' | 'invalid';
 
@@ -139,7 +139,7 @@ class ValidationRun {
 
   private question(placed: PlacedQuestion, frame: AnswerFrame, path: AnswerPath, value: unknown): void {
     const question = placed.question;
-    const required = this.reader.isRequired(placed, frame);
+    const required = this.reader.isRequired(placed.question, frame);
     if (!isAnswered(value)) {
       if (question.type === 'repeatingGroup') {
         const min = Math.max(question.minItems ?? 0, required ? 1 : 0);

@@ -4,9 +4,9 @@
  * repeating group. A definition that fails these would validate or merge the wrong answers, so the
  * loader refuses it with the list of problems.
  */
-import type { Condition, CrossFieldRule, FormDefinition, Part, Question, Section } from './form-definition-schema';
-import { ITEM_ID_KEY } from './form-answers';
-import { findPart, groupScope, partScope, type QuestionScope } from './question-scopes';
+import type { Condition, CrossFieldRule, FormDefinition, Part, Question, Section } from '../../../src-preload/contract/forms/form-definition-schema';
+import { ITEM_ID_KEY } from '../../../src-preload/contract/forms/form-answers';
+import { findPart, groupScope, partScope, type QuestionScope } from '../../../src-preload/contract/forms/question-scopes';
 
 export function definitionProblems(definition: FormDefinition): string[] {
   const problems: string[] = [];

@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { definitionProblems } from './definition-checks';
-import { FormDefinitionSchema, type FormDefinition, type FormType } from './form-definition-schema';
+import { FormDefinitionSchema, type FormDefinition, type FormType } from '../../../src-preload/contract/forms/form-definition-schema';
 import { FormDefinitionError, FormDefinitionNotFoundError } from './form-errors';
 
 export interface LoadedDefinitions {

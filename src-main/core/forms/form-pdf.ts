@@ -5,11 +5,11 @@
  */
 import { A4, openA4Document } from '../pdf-export';
 import { displayAnswer } from './answer-display';
-import { AnswerReader, type AnswerFrame } from './condition-evaluation';
-import type { FormDefinition, Part, RepeatingGroupQuestion, Role, Section } from './form-definition-schema';
-import { isRecord, type FormAnswers } from './form-answers';
+import { AnswerReader, type AnswerFrame } from '../../../src-preload/contract/forms/condition-evaluation';
+import type { FormDefinition, Part, RepeatingGroupQuestion, Role, Section } from '../../../src-preload/contract/forms/form-definition-schema';
+import { isRecord, type FormAnswers } from '../../../src-preload/contract/forms/form-answers';
 import { FORM_PRINT_LABELS, printDate, printDateTime, type FormPrintLabels, type PrintLanguage } from './form-print-labels';
-import { sectionRoles, type PlacedQuestion } from './question-scopes';
+import { sectionRoles, type PlacedQuestion } from '../../../src-preload/contract/forms/question-scopes';
 
 export interface FormCaseInfo {
   readonly urn: string;

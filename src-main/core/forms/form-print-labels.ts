@@ -2,7 +2,7 @@
  * The printable copy's own words (everything that is not the definition's questions), in English and
  * Welsh. They live in main because the PDF is made in main, like the notes export's labels.
  */
-import type { Role } from './form-definition-schema';
+import type { Role } from '../../../src-preload/contract/forms/form-definition-schema';
 
 export type PrintLanguage = 'en' | 'cy';
 

@@ -9,10 +9,10 @@
  * is dropped without the user seeing it. An item deleted on one side and edited on the other is a
  * conflict on the whole item. Items keep mine's order, with items only theirs added after.
  */
-import type { FormDefinition, Question, RepeatingGroupQuestion } from './form-definition-schema';
+import type { FormDefinition, Question, RepeatingGroupQuestion } from '../../../src-preload/contract/forms/form-definition-schema';
 import { AnswerPathError } from './form-errors';
-import { childPath, isAnswered, isRecord, isValidItemId, itemPath, ITEM_ID_KEY, parseAnswerPath, setAtPath, type AnswerPath, type FormAnswers, type PartAnswers } from './form-answers';
-import { groupScope, partScope, type QuestionScope } from './question-scopes';
+import { childPath, isAnswered, isRecord, isValidItemId, itemPath, ITEM_ID_KEY, parseAnswerPath, setAtPath, type AnswerPath, type FormAnswers, type PartAnswers } from '../../../src-preload/contract/forms/form-answers';
+import { groupScope, partScope, type QuestionScope } from '../../../src-preload/contract/forms/question-scopes';
 
 export interface MergeConflict {
   readonly path: AnswerPath;

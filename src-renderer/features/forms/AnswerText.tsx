@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../ui/format';
-import { isAnswered, isRecord, itemsOf } from './answer-paths';
+import { isAnswered, isRecord, itemFrame, showsFollowUp, type AnswerFrame, type AnswerReader } from '../../../src-preload/contract/forms';
+import { itemsOf } from './answer-paths';
 import { choiceOptions, optionLabel } from './choice-options';
-import { itemFrame, showsFollowUp, type AnswerFrame, type FormConditions } from './form-conditions';
 import { numberedLabel, useLocalText, type FormQuestion, type FormSection, type RepeatingGroup } from './form-definition-types';
 
 interface Common {
   section: FormSection;
   frame: AnswerFrame;
-  conditions: FormConditions;
+  conditions: AnswerReader;
 }
 
 /** An answer as a reader sees it: option labels, Yes/No, dates in words, a list's items one by one. */
@@ -71,7 +71,7 @@ export function ReadOnlyAnswers({ questions, ...common }: Common & { questions: 
   const rows: Array<{ question: FormQuestion }> = [];
   const collect = (list: readonly FormQuestion[]) => {
     for (const question of list) {
-      if (!common.conditions.questionVisible(question, common.frame)) continue;
+      if (!common.conditions.meetsVisibleWhen(question, common.frame)) continue;
       rows.push({ question });
       if (question.type === 'yesNo' || question.type === 'choice' || question.type === 'multiChoice') {
         for (const followUp of question.followUps ?? []) if (showsFollowUp(common.frame.answers[question.id], followUp.on)) collect(followUp.questions);

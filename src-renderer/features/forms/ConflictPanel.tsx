@@ -1,10 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError, FormView } from '../../../src-preload/api';
+import { AnswerReader } from '../../../src-preload/contract/forms';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { AnswerText, ItemText } from './AnswerText';
 import { fieldDomId } from './answer-paths';
-import { FormConditions } from './form-conditions';
 import { useLocalText } from './form-definition-types';
 import { locatePath, trailText, type PathLocation } from './path-location';
 
@@ -28,7 +28,8 @@ export function ConflictPanel({ view, onResolve }: Props) {
   const [unchosen, setUnchosen] = useState(false);
   const [error, setError] = useState<ContractError | null>(null);
   const [busy, setBusy] = useState(false);
-  const conditions = useMemo(() => new FormConditions(view.definition, view.answers), [view.definition, view.answers]);
+  // Without `today`, as on the form screen: main's validation, on its clock, judges dates against it.
+  const conditions = useMemo(() => new AnswerReader(view.definition, view.answers, null), [view.definition, view.answers]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -105,7 +106,7 @@ export function ConflictPanel({ view, onResolve }: Props) {
   );
 }
 
-function ConflictValue({ where, value, conditions }: { where: PathLocation | null; value: Conflict['mine']; conditions: FormConditions }) {
+function ConflictValue({ where, value, conditions }: { where: PathLocation | null; value: Conflict['mine']; conditions: AnswerReader }) {
   const { t } = useTranslation();
   if (!where) return <span className="answer-text">{value === undefined ? t('forms.notAnswered') : JSON.stringify(value)}</span>;
   if (where.wholeItem && where.question.type === 'repeatingGroup') {

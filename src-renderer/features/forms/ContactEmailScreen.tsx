@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { methods, type ContractError } from '../../../src-preload/api';
+import { childPath, contactEmailQuestion } from '../../../src-preload/contract/forms';
 import { useAppStore } from '../../stores/app-store';
 import { bridge } from '../../stores/bridge';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ScreenHeading } from '../../ui/ScreenHeading';
-import { answerAt, childPath } from './answer-paths';
-import type { FormDefinitionView } from './form-definition-types';
+import { answerAt } from './answer-paths';
 import { useFormView } from './use-form-view';
 
 type Step = { step: 'enter' } | { step: 'confirm'; email: string } | { step: 'done'; email: string };
@@ -26,7 +26,9 @@ export function ContactEmailScreen({ caseId, formId }: { caseId: string; formId:
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const stepRef = useRef<HTMLHeadingElement>(null);
-  const path = view ? contactEmailPath(view.definition) : null;
+  // Main's convention for where the address lives, shared so the screen shows what main changes.
+  const contact = view ? contactEmailQuestion(view.definition) : null;
+  const path = contact ? childPath(contact.part.id, contact.question.id) : null;
   const onCp = view && path ? answerAt(view.cp.data, path) : undefined;
   const current = typeof onCp === 'string' && onCp.trim() !== '' ? onCp : null;
 
@@ -124,17 +126,4 @@ export function ContactEmailScreen({ caseId, formId }: { caseId: string; formId:
       ) : null}
     </>
   );
-}
-
-/**
- * Where the BCM keeps the defence contact email, by the definitions' convention (the one main uses to
- * change it): the first email question of a part's `defenceContact` section.
- */
-function contactEmailPath(definition: FormDefinitionView): string | null {
-  if (definition.formType !== 'BCM') return null;
-  for (const part of definition.parts) {
-    const question = part.sections.find((section) => section.id === 'defenceContact')?.questions.find((q) => q.type === 'email');
-    if (question) return childPath(part.id, question.id);
-  }
-  return null;
 }

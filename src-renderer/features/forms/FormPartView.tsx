@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionLockView } from '../../../src-preload/api';
+import { partFrame, type AnswerReader } from '../../../src-preload/contract/forms';
 import { ReadOnlyAnswers } from './AnswerText';
-import { partFrame, type FormConditions } from './form-conditions';
 import { defenceCompletes, defenceEditsPart, sectionRoles, useLocalText, type FormPart, type FormRole } from './form-definition-types';
 import { FormFieldsContext, type FormFields } from './form-fields-context';
 import type { FormIssue } from './issue-text';
@@ -11,7 +11,7 @@ import { SectionLockNotice } from './SectionLockNotice';
 
 interface Props {
   part: FormPart;
-  conditions: FormConditions;
+  conditions: AnswerReader;
   problems: ReadonlyMap<string, readonly FormIssue[]>;
   /** False while the form waits in the outbox: it is shown as sent, not as a draft to edit. */
   editable: boolean;
@@ -40,7 +40,7 @@ export function FormPartView({ part, conditions, problems, editable, lock, headi
       {defenceEditsPart(part) ? <SectionLockNotice lock={lock} /> : null}
       <FormFieldsContext.Provider value={fields}>
         {part.sections
-          .filter((section) => conditions.sectionVisible(section, frame))
+          .filter((section) => conditions.isSectionVisible(section, frame))
           .map((section) => {
             const ours = editable && defenceCompletes(part, section);
             const sectionHeadingId = `${headingId}-${section.id}`;

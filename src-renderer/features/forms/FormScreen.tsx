@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult, FormView } from '../../../src-preload/api';
+import { AnswerReader } from '../../../src-preload/contract/forms';
 import { useAppStore } from '../../stores/app-store';
 import { bridge } from '../../stores/bridge';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -9,7 +10,6 @@ import { ScreenHeading } from '../../ui/ScreenHeading';
 import { fieldDomId, partOf } from './answer-paths';
 import { ConflictPanel } from './ConflictPanel';
 import { useDraftStateText } from './draft-state-text';
-import { FormConditions } from './form-conditions';
 import { defenceEditsPart, useLocalText } from './form-definition-types';
 import { FormHistory } from './FormHistory';
 import { FormPartView } from './FormPartView';
@@ -62,7 +62,8 @@ function FormBody({ view, caseId, run }: BodyProps) {
   const autosave = useDraftAutosave(formId, view, run);
   const locks = useSectionLocks(formId, view);
   const { definition } = view;
-  const conditions = useMemo(() => new FormConditions(definition, autosave.answers), [definition, autosave.answers]);
+  // Without `today` a condition comparing with it counts as met: main's validation, on its clock, judges such dates.
+  const conditions = useMemo(() => new AnswerReader(definition, autosave.answers, null), [definition, autosave.answers]);
   const missingByPart = useMemo(() => {
     const counts = new Map<string, number>();
     for (const issue of view.missing) counts.set(partOf(issue.path), (counts.get(partOf(issue.path)) ?? 0) + 1);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { childPath, fieldDomId } from './answer-paths';
-import { showsFollowUp, type AnswerFrame } from './form-conditions';
+import { childPath, showsFollowUp, type AnswerFrame } from '../../../src-preload/contract/forms';
+import { fieldDomId } from './answer-paths';
 import type { FormQuestion, FormSection } from './form-definition-types';
 import { useLocalText } from './form-definition-types';
 import { useFormFields } from './form-fields-context';
@@ -24,7 +24,7 @@ const MAX_RADIOS = 7;
 /** One question of the definition, as the control its type calls for, with its follow-ups beneath. */
 export function QuestionField({ question, section, frame, parentPath, level }: Props) {
   const fields = useFormFields();
-  if (!fields.conditions.questionVisible(question, frame)) return null;
+  if (!fields.conditions.meetsVisibleWhen(question, frame)) return null;
   if (question.type === 'repeatingGroup') {
     return <RepeatingGroupField group={question} section={section} frame={frame} parentPath={parentPath} level={level} />;
   }
@@ -228,7 +228,7 @@ function LabelText({ question, frame }: { question: FormQuestion; frame: AnswerF
   return (
     <>
       {text(question.label)}
-      {fields.conditions.required(question, frame) ? <span className="required-marker"> {t('forms.required')}</span> : null}
+      {fields.conditions.isRequired(question, frame) ? <span className="required-marker"> {t('forms.required')}</span> : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldDomId, childPath, itemPath, itemsOf, ITEM_ID_KEY } from './answer-paths';
-import { itemFrame, type AnswerFrame } from './form-conditions';
+import { childPath, itemFrame, itemPath, ITEM_ID_KEY, newItemId, type AnswerFrame } from '../../../src-preload/contract/forms';
+import { fieldDomId, itemsOf } from './answer-paths';
 import { numberedLabel, useLocalText, type FormSection, type RepeatingGroup } from './form-definition-types';
 import { useFormFields } from './form-fields-context';
 import { useIssueText } from './issue-text';
@@ -32,7 +32,7 @@ export function RepeatingGroupField({ group, section, frame, parentPath, level }
   const headingLevel = Math.min(level, 6);
   const Heading = `h${headingLevel}` as 'h4';
   const full = group.maxItems !== undefined && items.length >= group.maxItems;
-  const required = fields.conditions.required(group, frame);
+  const required = fields.conditions.isRequired(group, frame);
 
   useEffect(() => {
     const target = focusAfter.current;
@@ -43,7 +43,7 @@ export function RepeatingGroupField({ group, section, frame, parentPath, level }
   });
 
   const add = () => {
-    const itemId = crypto.randomUUID();
+    const itemId = newItemId();
     focusAfter.current = { itemId };
     fields.change(path, [...items, { [ITEM_ID_KEY]: itemId }]);
   };

@@ -1,58 +1,11 @@
 /**
- * Answer paths as the engine writes them (`part3.defenceWitnesses[<itemId>].name`, see core/forms
- * form-answers.ts): the same syntax here, because issues and conflicts arrive keyed by these paths and
- * the screen must find the field each one belongs to. Answers are never mutated: React state holds them.
+ * What the form screen needs of answer paths beyond the engine's own helpers (path syntax, parsing,
+ * isAnswered… live in the contract, src-preload/contract/forms/form-answers.ts). Answers are never
+ * mutated here: React state holds them, so changes make copies where the engine's setAtPath edits in place.
  */
+import { isRecord, ITEM_ID_KEY, parseAnswerPath, type PathSegment } from '../../../src-preload/contract/forms';
 
 export type Answers = Readonly<Record<string, unknown>>;
-export type PathSegment = { readonly kind: 'field'; readonly id: string } | { readonly kind: 'item'; readonly itemId: string };
-
-export const ITEM_ID_KEY = 'itemId';
-
-export function childPath(parent: string, questionId: string): string {
-  return parent === '' ? questionId : `${parent}.${questionId}`;
-}
-
-export function itemPath(groupPath: string, itemId: string): string {
-  return `${groupPath}[${itemId}]`;
-}
-
-const SEGMENT = /([A-Za-z][A-Za-z0-9]*)|\[([A-Za-z0-9_-]{1,64})\]|\./gy;
-
-/** The segments of a path (part id first), or null for a string that is not one. */
-export function parseAnswerPath(path: string): PathSegment[] | null {
-  const segments: PathSegment[] = [];
-  SEGMENT.lastIndex = 0;
-  let expectField = true;
-  while (SEGMENT.lastIndex < path.length) {
-    const match = SEGMENT.exec(path);
-    if (!match) return null;
-    if (match[1] !== undefined) {
-      if (!expectField) return null;
-      segments.push({ kind: 'field', id: match[1] });
-      expectField = false;
-    } else if (match[2] !== undefined) {
-      if (expectField) return null;
-      segments.push({ kind: 'item', itemId: match[2] });
-    } else {
-      if (expectField) return null;
-      expectField = true;
-    }
-  }
-  return segments.length > 0 && !expectField ? segments : null;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Absent, null, blank text and empty lists all mean "not answered" (as the engine counts them). */
-export function isAnswered(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.length > 0;
-  return true;
-}
 
 /** A repeating group's items, skipping anything that is not an item with an id. */
 export function itemsOf(value: unknown): Array<Readonly<Record<string, unknown>> & { itemId: string }> {

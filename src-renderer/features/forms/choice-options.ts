@@ -1,5 +1,5 @@
+import type { AnswerFrame, AnswerReader } from '../../../src-preload/contract/forms';
 import { itemsOf } from './answer-paths';
-import type { AnswerFrame, FormConditions } from './form-conditions';
 import { numberedLabel, type ChoiceQuestion, type LocalText } from './form-definition-types';
 
 export interface ShownOption {
@@ -11,7 +11,7 @@ export interface ShownOption {
  * A choice's options: the definition's own, or the items of another answer (the prosecution's
  * witnesses), whose value is the item id so a renamed witness stays the same choice.
  */
-export function choiceOptions(question: ChoiceQuestion, frame: AnswerFrame, conditions: FormConditions, text: (value: LocalText) => string): ShownOption[] {
+export function choiceOptions(question: ChoiceQuestion, frame: AnswerFrame, conditions: AnswerReader, text: (value: LocalText) => string): ShownOption[] {
   if (question.options) return question.options.map((option) => ({ value: option.value, label: text(option.label) }));
   const from = question.optionsFrom;
   if (!from) return [];

@@ -1,33 +1,41 @@
 /**
- * The form definition as the renderer receives it in `FormView.definition`: the types are inferred from
- * the contract, so the renderer never imports the main-process engine (the process boundary is the
- * contract). A definition is data; everything on the form screen is generated from it.
+ * The form definition as the renderer receives it in `FormView.definition`: the contract's own types
+ * (src-preload/contract/forms), named as the screen speaks of them. A definition is data; everything
+ * on the form screen is generated from it.
  */
 import { useTranslation } from 'react-i18next';
-import type { FormView } from '../../../src-preload/api';
+import {
+  canComplete,
+  completesAnyOf,
+  type ChoiceQuestion as SharedChoiceQuestion,
+  type FormDefinition,
+  type LocalText as SharedLocalText,
+  type MultiChoiceQuestion,
+  type Part,
+  type Question,
+  type RepeatingGroupQuestion,
+  type Role,
+  type Section,
+} from '../../../src-preload/contract/forms';
 
-export type FormDefinitionView = FormView['definition'];
-export type FormPart = FormDefinitionView['parts'][number];
-export type FormSection = FormPart['sections'][number];
-export type FormQuestion = FormSection['questions'][number];
-export type LocalText = FormPart['title'];
-export type FormRole = FormPart['completedBy'][number];
-export type ChoiceQuestion = Extract<FormQuestion, { type: 'choice' | 'multiChoice' }>;
-export type RepeatingGroup = Extract<FormQuestion, { type: 'repeatingGroup' }>;
-export type Condition = NonNullable<FormQuestion['visibleWhen']>;
+export type FormDefinitionView = FormDefinition;
+export type FormPart = Part;
+export type FormSection = Section;
+export type FormQuestion = Question;
+export type LocalText = SharedLocalText;
+export type FormRole = Role;
+export type ChoiceQuestion = SharedChoiceQuestion | MultiChoiceQuestion;
+export type RepeatingGroup = RepeatingGroupQuestion;
 
-/** Who completes a section: its own list, else its part's (Part 1 of the PET is shared). */
-export function sectionRoles(part: FormPart, section: FormSection): readonly FormRole[] {
-  return section.completedBy ?? part.completedBy;
-}
+export { sectionRoles } from '../../../src-preload/contract/forms';
 
 export function defenceCompletes(part: FormPart, section: FormSection): boolean {
-  return sectionRoles(part, section).includes('defence');
+  return canComplete(part, section, 'defence');
 }
 
 /** A part the defence sends to CP (the engine's "defence sections"): CP's lockable unit. */
 export function defenceEditsPart(part: FormPart): boolean {
-  return part.sections.some((section) => defenceCompletes(part, section));
+  return completesAnyOf(part, 'defence');
 }
 
 /** A repeating-group item's heading: the definition writes `{{n}}` where the item's number goes. */

@@ -1,10 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { FormConditions } from './form-conditions';
+import type { AnswerReader } from '../../../src-preload/contract/forms';
 import type { FormIssue } from './issue-text';
 
 /** What every field of the part on screen needs, handed down without threading it through each level. */
 export interface FormFields {
-  readonly conditions: FormConditions;
+  readonly conditions: AnswerReader;
   /** Problems to show beside each field, by path: wrong answers always, missing ones once asked for. */
   readonly problems: ReadonlyMap<string, readonly FormIssue[]>;
   /** Sets an answer of the part on screen; undefined removes it. */

@@ -4,8 +4,8 @@
  * Witness 2 › Name"). Issues and conflicts arrive as paths; the screen shows them in words and links
  * them to their fields.
  */
-import { itemsOf, parseAnswerPath, type Answers } from './answer-paths';
-import { itemFrame, partFrame, type AnswerFrame } from './form-conditions';
+import { itemFrame, parseAnswerPath, partFrame, type AnswerFrame } from '../../../src-preload/contract/forms';
+import { itemsOf, type Answers } from './answer-paths';
 import { numberedLabel, type FormDefinitionView, type FormPart, type FormQuestion, type FormSection, type LocalText, type RepeatingGroup } from './form-definition-types';
 
 export interface PathLocation {
@@ -38,7 +38,7 @@ export function locatePath(definition: FormDefinitionView, path: string, sources
     const segment = segments[index];
     if (!segment) return null;
     if (segment.kind === 'field') {
-      const placed = frame.scope.get(segment.id);
+      const placed = frame.scope.byId.get(segment.id);
       if (!placed) return null;
       question = placed.question;
       section ??= placed.section;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  contactEmailQuestion,
   FormDefinitionError,
   FormDefinitionNotFoundError,
   loadFormDefinitions,
@@ -118,6 +119,12 @@ describe('shipped form definitions', () => {
     expect(email?.type).toBe('email');
     const section = bcm.parts[0]?.sections.find((s) => s.questions.some((q) => q.id === 'representativeEmail'));
     expect(section?.completedBy ?? bcm.parts[0]?.completedBy).toContain('defence');
+  });
+
+  it('main and the screen find the BCM contact email by the same convention; a PET has none', () => {
+    const found = contactEmailQuestion(bcm);
+    expect(found && { part: found.part.id, question: found.question.id }).toEqual({ part: 'part1', question: 'representativeEmail' });
+    expect(contactEmailQuestion(pet)).toBeNull();
   });
 
   it('picks a definition by type and version, the latest without a version, and says when there is none', async () => {

@@ -4,8 +4,8 @@
  * behind a follow-up that no longer applies must not drive any other rule.
  */
 import { isIsoDate } from './calendar-dates';
-import type { Condition, DateRef, FormDefinition, Part, RepeatingGroupQuestion, Section } from './form-definition-schema';
-import { isAnswered, isRecord, type FormAnswers } from './form-answers';
+import type { Condition, DateRef, FormDefinition, Part, Question, RepeatingGroupQuestion, Section } from './form-definition-schema';
+import { isAnswered, isRecord } from './form-answers';
 import { findPart, groupScope, partScope, type PlacedQuestion, type QuestionScope } from './question-scopes';
 
 /** One answer object (a part's, or one repeating-group item's) with the scope its ids resolve in. */
@@ -16,9 +16,28 @@ export interface AnswerFrame {
   readonly parent: AnswerFrame | null;
 }
 
-interface Resolved {
+export interface Resolved {
   readonly placed: PlacedQuestion;
   readonly frame: AnswerFrame;
+}
+
+/**
+ * Answers keyed by part. Wider than FormAnswers because the renderer holds a draft's answers as CP's
+ * JSON, where a part may not be an object; such a part reads as unanswered.
+ */
+export type AnswersByPart = Readonly<Record<string, unknown>>;
+
+/**
+ * A part's frame over any set of answers, not only a reader's: the renderer locates a conflict's path
+ * in mine and theirs alike.
+ */
+export function partFrame(part: Part, answers: AnswersByPart): AnswerFrame {
+  const own = answers[part.id];
+  return { part, scope: partScope(part), answers: isRecord(own) ? own : {}, parent: null };
+}
+
+export function itemFrame(group: RepeatingGroupQuestion, section: Section, item: Readonly<Record<string, unknown>>, parent: AnswerFrame): AnswerFrame {
+  return { part: parent.part, scope: groupScope(group, section), answers: item, parent };
 }
 
 export class AnswerReader {
@@ -26,18 +45,17 @@ export class AnswerReader {
 
   constructor(
     readonly definition: FormDefinition,
-    readonly answers: FormAnswers,
+    readonly answers: AnswersByPart,
     /** YYYY-MM-DD; conditions that compare with `today` are treated as met when it is not given. */
     readonly today: string | null,
   ) {}
 
   partFrame(part: Part): AnswerFrame {
-    const answers = this.answers[part.id];
-    return { part, scope: partScope(part), answers: isRecord(answers) ? answers : {}, parent: null };
+    return partFrame(part, this.answers);
   }
 
   itemFrame(group: RepeatingGroupQuestion, section: Section, item: Readonly<Record<string, unknown>>, parent: AnswerFrame): AnswerFrame {
-    return { part: parent.part, scope: groupScope(group, section), answers: item, parent };
+    return itemFrame(group, section, item, parent);
   }
 
   /** The answer a question holds as far as the rules are concerned: undefined when hidden. */
@@ -73,7 +91,7 @@ export class AnswerReader {
     this.visiting.add(placed);
     try {
       if (frame.parent === null && !this.isSectionVisible(placed.section, frame)) return false;
-      if (placed.question.visibleWhen !== undefined && !this.holds(placed.question.visibleWhen, frame)) return false;
+      if (!this.meetsVisibleWhen(placed.question, frame)) return false;
       if (placed.shownBy === null) return true;
       if (!this.isVisible(placed.shownBy.parent, frame)) return false;
       return showsFollowUp(frame.answers[placed.shownBy.parent.question.id], placed.shownBy.on);
@@ -82,8 +100,16 @@ export class AnswerReader {
     }
   }
 
-  isRequired(placed: PlacedQuestion, frame: AnswerFrame): boolean {
-    const required = placed.question.required;
+  /**
+   * The question's own `visibleWhen` only, not its section or the answer that shows a follow-up: a screen
+   * that lays out follow-ups under their parent has already checked those.
+   */
+  meetsVisibleWhen(question: Question, frame: AnswerFrame): boolean {
+    return question.visibleWhen === undefined || this.holds(question.visibleWhen, frame);
+  }
+
+  isRequired(question: Question, frame: AnswerFrame): boolean {
+    const required = question.required;
     if (required === undefined || typeof required === 'boolean') return required === true;
     return this.holds(required.when, frame);
   }
