@@ -1,6 +1,8 @@
 import type { Database } from '../db';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import { releaseBuffer } from '../vault';
 import { backoffMs } from './backoff';
+import { BatchBuffers } from './batch-buffers';
 import type { BlobStore, BlobWriter, FailureClassifier, FailureKind, MaterialBody, SyncSource } from './sync-source';
 
 export interface DownloadProgress {
@@ -35,6 +37,14 @@ export interface DownloadQueueOptions {
  * vault chunks, so the writer seals every one straight from the batch without staging it.
  */
 const WRITE_BATCH_BYTES = 1024 * 1024;
+
+/**
+ * Write batches in existence at once, per download slot: one being filled from the network while the
+ * previous one is sealed (a download never has more than one write in flight). The cap is hard — a
+ * download waits for a batch to come back rather than allocating one — so the plaintext between the
+ * network and the disk is at most 2 × concurrency MiB, however many or large the documents.
+ */
+const BATCHES_PER_DOWNLOAD = 2;
 
 /** Rows read per queue-order query. */
 const PREFETCH_ROWS = 64;
@@ -86,16 +96,14 @@ export class DownloadQueue {
    */
   #prefetched: QueueRow[] = [];
   /**
-   * Batch buffers back from the vault, refilled rather than allocated anew: a fresh MiB per MiB
-   * downloaded was garbage for two threads' collectors and made the allocator's footprint grow.
+   * The write batches, refilled rather than allocated anew (a fresh MiB per MiB downloaded was garbage
+   * for two threads' collectors), and capped: see BATCHES_PER_DOWNLOAD.
    */
-  readonly #batches: Uint8Array[] = [];
-  readonly #recycle = (buffer: Uint8Array): void => {
-    if (buffer.byteLength === WRITE_BATCH_BYTES && this.#batches.length < 4 * this.#options.concurrency) this.#batches.push(buffer);
-  };
+  readonly #batches: BatchBuffers;
 
   constructor(options: DownloadQueueOptions) {
     this.#options = { concurrency: 4, now: () => new Date(), random: Math.random, progressIntervalMs: 250, budgetBytes: () => null, ...options };
+    this.#batches = new BatchBuffers(WRITE_BATCH_BYTES, BATCHES_PER_DOWNLOAD * this.#options.concurrency);
   }
 
   #sql(source: string): Statement {
@@ -318,21 +326,36 @@ export class DownloadQueue {
     let response: MaterialBody | null = null;
     // Network reads arrive in ~64 KiB pieces; handing the vault ~1 MiB at a time makes one message (and
     // one encrypted writev) per MiB instead of one per piece. The pieces are copied into a batch buffer
-    // of the queue's own, which the vault may move to its writer thread (no second copy) and give back.
+    // from the queue's capped pool, which the vault may move to its writer thread (no second copy) and
+    // give back.
+    const batches = this.#batches;
     let batch: Uint8Array | null = null;
     let fill = 0;
     // One batch is written while the next is read from the network; at most one is in flight.
     let writing: Promise<void> | null = null;
     const handOver = async (): Promise<void> => {
-      if (!writer || batch === null || fill === 0) return;
+      if (!writer || batch === null) return;
       const whole = batch;
-      const data = fill === whole.byteLength ? whole : whole.subarray(0, fill);
+      const used = fill;
       batch = null;
       fill = 0;
-      if (writing) await writing;
-      writing = writer.write(data, { transfer: true, recycle: this.#recycle }).then(() => {
-        // Not moved (an inline writer, or a partial batch the thread copied): ours to refill now.
-        if (whole.byteLength > 0) this.#recycle(whole);
+      if (used === 0) return batches.release(whole);
+      const data = used === whole.byteLength ? whole : whole.subarray(0, used);
+      try {
+        if (writing) await writing;
+      } catch (error) {
+        batches.release(whole);
+        throw error;
+      }
+      let returned = false;
+      const recycle = (buffer: Uint8Array): void => {
+        returned = true;
+        batches.release(buffer);
+      };
+      writing = writer.write(data, { transfer: true, recycle }).finally(() => {
+        // Not moved (an inline writer, or a partial batch the thread copied): ours to refill now. Moved
+        // and not given back (the thread failed the write): gone, so another may be allocated.
+        if (!returned) batches.release(whole.byteLength > 0 ? whole : null);
       });
       // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
       writing.catch(() => undefined);
@@ -362,13 +385,19 @@ export class DownloadQueue {
         for await (const chunk of response.body) {
           if (active) active.bytes += chunk.byteLength;
           for (let at = 0; at < chunk.byteLength; ) {
-            batch ??= this.#batches.pop() ?? new Uint8Array(WRITE_BATCH_BYTES);
+            if (batch === null) {
+              // Usually at once; when every batch is out, this waits for the vault to give one back.
+              const next = batches.acquire();
+              batch = next instanceof Promise ? await next : next;
+            }
             const take = Math.min(batch.byteLength - fill, chunk.byteLength - at);
             batch.set(take === chunk.byteLength ? chunk : chunk.subarray(at, at + take), fill);
             fill += take;
             at += take;
             if (fill === batch.byteLength) await handOver();
           }
+          // Copied: its memory goes back now rather than at the next collection (sync-source.ts).
+          releaseBuffer(chunk);
           this.#emitProgressSoon();
         }
         await handOver();
@@ -397,6 +426,9 @@ export class DownloadQueue {
       const { failure, messageKey } = this.#options.classify(error);
       if (failure.kind === 'restart') await store.delete(row.id).catch(() => undefined);
       this.#markFailed(row, messageKey, failure);
+    } finally {
+      // A batch still being filled when the download stopped (e.g. before the writer was there).
+      if (batch !== null) batches.release(batch);
     }
   }
 

@@ -12,6 +12,11 @@ export interface DeltaPage {
 export interface MaterialBody {
   /** 206 when the server honoured the offset; 200 means it sent the whole file (start again). */
   status: 200 | 206;
+  /**
+   * Each chunk is the reader's once yielded (as a web stream's reads are): the queue frees a chunk's
+   * memory as soon as it has copied it (vault releaseBuffer), so a source must not yield a buffer it
+   * still uses itself.
+   */
   body: AsyncIterable<Uint8Array>;
   /** Releases the connection when the body will not be read to the end. */
   cancel(): void;

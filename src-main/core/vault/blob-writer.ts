@@ -6,6 +6,7 @@ import { type ChunkCipher } from './chunk-cipher';
 import { syncDirectory } from './directory-sync';
 import { toVaultError, VaultFullError, VaultWriterClosedError, type VaultError } from './vault-errors';
 import { type WriteStart } from './partial-recovery';
+import { releaseBuffer } from './release-buffer';
 
 export interface BlobWriter {
   /**
@@ -207,7 +208,10 @@ export class VaultBlobWriter implements BlobWriter {
   async #flush(): Promise<void> {
     if (this.#pendingChunks === 0) return;
     const bytes = this.#pendingBytes;
-    await writeFully(this.#file, this.#pending, chunkOffset(this.#chunks));
+    const written = this.#pending;
+    await writeFully(this.#file, written, chunkOffset(this.#chunks));
+    // Written, so nothing refers to the ciphertext any more: its memory goes back now (release-buffer.ts).
+    for (const piece of written) releaseBuffer(piece);
     this.#chunks += this.#pendingChunks - (this.#pendingFinal ? 1 : 0);
     this.#pending = [];
     this.#pendingFinal = false;

@@ -6,6 +6,7 @@ export { VAULT_CHUNK_SIZE } from './blob-format';
 export type { BlobWriter } from './blob-writer';
 export type { BlobFile, BlobFileMode, OpenBlobFile } from './blob-file';
 export { Vault, type VaultOptions } from './vault';
+export { releaseBuffer } from './release-buffer';
 export {
   VaultBusyError,
   VaultCorruptError,

@@ -35,6 +35,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
 const childScript = path.join(here, 'sync-child.ts');
 
+/**
+ * The child gets ArrayBuffer.prototype.transfer as the shipped app's Electron has it (Node 20 only
+ * behind a flag), so a kill also lands while the vault frees buffers with it (vault/release-buffer.ts).
+ */
+const ELECTRON_LIKE_FLAGS = typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function' ? [] : ['--harmony-rab-gsab-transfer'];
+
+
 const SEED = Number(process.env.SYNC_KILL_SEED ?? 20_240_607);
 const KILLS_WANTED = 22;
 const MAX_ROUNDS = 45;
@@ -69,7 +76,7 @@ interface KillPlan {
 
 /** Runs the child on `dir` and SIGKILLs it as planned (a plan may come too late: then it finishes). */
 function runChild(sb: Sandbox, dir: string, key: Buffer, token: string, plan: KillPlan | null, env: Record<string, string> = {}): Promise<Round> {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, dir, sb.url, String(PAGE_SIZE)], {
+  const child = spawn(process.execPath, [...ELECTRON_LIKE_FLAGS, '--import', 'tsx', childScript, dir, sb.url, String(PAGE_SIZE)], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SYNC_CHILD_KEY: key.toString('hex'), SYNC_CHILD_TOKEN: token, ...env },

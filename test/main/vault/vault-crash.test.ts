@@ -11,6 +11,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
 const script = path.join(here, 'crash-writer.ts');
 
+/**
+ * The child gets ArrayBuffer.prototype.transfer as the shipped app's Electron has it (Node 20 only
+ * behind a flag), so a kill also lands while the vault frees buffers with it (vault/release-buffer.ts).
+ */
+const ELECTRON_LIKE_FLAGS = typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function' ? [] : ['--harmony-rab-gsab-transfer'];
+
+
 interface Round {
   resumedAt: number;
   lastCommitted: number;
@@ -20,7 +27,7 @@ interface Round {
 
 /** Runs the writer child and SIGKILLs it once it reports `killAfter` committed bytes (plus a random delay). */
 function runChild(dir: string, key: Buffer, id: string, total: number, killAfter: number): Promise<Round> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, dir, key.toString('hex'), id, String(total)], {
+  const child = spawn(process.execPath, [...ELECTRON_LIKE_FLAGS, '--import', 'tsx', script, dir, key.toString('hex'), id, String(total)], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
