@@ -9,7 +9,7 @@
  * line: { result: SyncAppResult }.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +41,8 @@ export interface SyncAppResult {
     maxRssLifetimeMb: number;
     peakHeapUsedMb: number;
     peakArrayBuffersMb: number;
+    /** The sample at peak RSS. */
+    atPeak: MemoryBreakdown;
     lagMaxMs: number;
     lagP99Ms: number;
     lagMeanMs: number;
@@ -64,9 +66,11 @@ const LAG_RESOLUTION_MS = 10;
 const DRIFT_SAMPLE_MS = 20;
 const LONG_TICK_MS = 100;
 const RESYNC_RUNS = 10;
-const BASELINE_RUNS = 3;
-const DISK_RUNS = 3;
-const SEALED_RUNS = 2;
+/** SYNC_BENCH_QUICK=1: one run of each baseline, for exploring (figures then less steady). */
+const QUICK = process.env.SYNC_BENCH_QUICK === '1';
+const BASELINE_RUNS = QUICK ? 1 : 3;
+const DISK_RUNS = QUICK ? 1 : 3;
+const SEALED_RUNS = QUICK ? 1 : 2;
 const MB = 1024 ** 2;
 
 const rssAtStartMb = process.memoryUsage.rss() / MB;
@@ -104,24 +108,79 @@ function stallRecorder(): { stop(): { longTicks: string[]; maxGcPauseMs: number;
   };
 }
 
-/** Peak RSS (and what it is made of) by sampling every RSS_SAMPLE_MS. */
-function memorySampler(): { stop(): { startMb: number; peakMb: number; peakHeapMb: number; peakArrayBuffersMb: number } } {
-  const startMb = process.memoryUsage.rss() / MB;
-  let peakMb = startMb;
+/** What the process's memory is made of at one moment (process.memoryUsage() is main's isolate only). */
+export interface MemoryBreakdown {
+  atS: number;
+  rssMb: number;
+  /** From /proc/self/status: anonymous (heaps, malloc) vs file-backed (code, mapped files) resident pages. */
+  rssAnonMb: number | null;
+  rssFileMb: number | null;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+}
+
+function procStatusMb(field: string, status: string): number | null {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  return match ? Number(match[1]) / 1024 : null;
+}
+
+function breakdown(startedMs: number): MemoryBreakdown {
+  const usage = process.memoryUsage();
+  let status = '';
+  try {
+    status = readFileSync('/proc/self/status', 'utf8');
+  } catch {
+    // not Linux: the kernel's split is unknown
+  }
+  return {
+    atS: (performance.now() - startedMs) / 1000,
+    rssMb: usage.rss / MB,
+    rssAnonMb: procStatusMb('RssAnon', status),
+    rssFileMb: procStatusMb('RssFile', status),
+    heapUsedMb: usage.heapUsed / MB,
+    heapTotalMb: usage.heapTotal / MB,
+    externalMb: usage.external / MB,
+    arrayBuffersMb: usage.arrayBuffers / MB,
+  };
+}
+
+/**
+ * Peak RSS (and what it is made of) by sampling every RSS_SAMPLE_MS. SYNC_BENCH_MEM_TRACE=<file>
+ * also writes every sample there (JSON lines), to see when and in what the memory grows.
+ */
+function memorySampler(): { stop(): { startMb: number; peakMb: number; peakHeapMb: number; peakArrayBuffersMb: number; atPeak: MemoryBreakdown } } {
+  const started = performance.now();
+  const traceFile = process.env.SYNC_BENCH_MEM_TRACE;
+  const trace: MemoryBreakdown[] = [];
+  const first = breakdown(started);
+  const startMb = first.rssMb;
+  let atPeak = first;
   let peakHeapMb = 0;
   let peakArrayBuffersMb = 0;
   const sample = (): void => {
-    const usage = process.memoryUsage();
-    peakMb = Math.max(peakMb, usage.rss / MB);
-    peakHeapMb = Math.max(peakHeapMb, usage.heapUsed / MB);
-    peakArrayBuffersMb = Math.max(peakArrayBuffersMb, usage.arrayBuffers / MB);
+    const now = breakdown(started);
+    if (traceFile) trace.push(now);
+    if (now.rssMb > atPeak.rssMb) atPeak = now;
+    peakHeapMb = Math.max(peakHeapMb, now.heapUsedMb);
+    peakArrayBuffersMb = Math.max(peakArrayBuffersMb, now.arrayBuffersMb);
   };
   const timer = setInterval(sample, RSS_SAMPLE_MS);
   return {
     stop: () => {
       clearInterval(timer);
       sample();
-      return { startMb, peakMb, peakHeapMb, peakArrayBuffersMb };
+      if (traceFile) {
+        writeFileSync(traceFile, trace.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
+        // Which mappings hold the resident memory at the end (glibc arenas, V8 pages, code...).
+        try {
+          writeFileSync(`${traceFile}.smaps`, readFileSync('/proc/self/smaps', 'utf8'));
+        } catch {
+          // not Linux
+        }
+      }
+      return { startMb, peakMb: atPeak.rssMb, peakHeapMb, peakArrayBuffersMb, atPeak };
     },
   };
 }
@@ -195,6 +254,7 @@ async function measure(url: string, controlUrl: string, concurrency: number): Pr
         maxRssLifetimeMb,
         peakHeapUsedMb: rss.peakHeapMb,
         peakArrayBuffersMb: rss.peakArrayBuffersMb,
+        atPeak: rss.atPeak,
         lagMaxMs: Math.max(0, lag.max / 1e6 - LAG_RESOLUTION_MS),
         lagP99Ms: Math.max(0, lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS),
         lagMeanMs: Math.max(0, lag.mean / 1e6 - LAG_RESOLUTION_MS),

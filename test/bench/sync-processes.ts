@@ -1,8 +1,9 @@
 /**
- * The sync benchmark's child processes: each is `node --import tsx <script>` and says what it has to
+ * The sync benchmark's child processes: each is `node --import tsx <script>` (or `node <built.js>`) and says what it has to
  * say as one JSON line on stdout (other lines are passed through to stderr).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -12,10 +13,15 @@ export interface JsonChild<T> {
   message: T;
 }
 
-/** Starts a bench script in its own Node process and waits for its JSON line (rejects if it exits first). */
+/**
+ * Starts a bench script in its own Node process and waits for its JSON line (rejects if it exits
+ * first). `script` is a .ts beside this file, run through tsx, or an absolute path to built
+ * JavaScript, run as it is.
+ */
 export async function startJsonChild<T>(script: string, args: readonly string[], label: string, nodeArgs: readonly string[] = []): Promise<JsonChild<T>> {
-  const file = fileURLToPath(new URL(script, import.meta.url));
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const built = path.isAbsolute(script) && script.endsWith('.js');
+  const file = built ? script : fileURLToPath(new URL(script, import.meta.url));
+  const child = spawn(process.execPath, [...nodeArgs, ...(built ? [] : ['--import', 'tsx']), file, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   if (!child.stdout) throw new Error(`no stdout from ${label}`);
   const lines = createInterface({ input: child.stdout });
   const message = await new Promise<T>((resolve, reject) => {

@@ -19,11 +19,14 @@
 import os from 'node:os';
 import { percentile, report, round, type Figures } from './report';
 import type { SyncAppResult } from './sync-app';
+import { buildSyncApp } from './sync-app-build';
 import { childExit, startJsonChild, stopChild } from './sync-processes';
 
 const CONCURRENCY = Number(process.env.SYNC_BENCH_CONCURRENCY ?? 4);
 const BIG_DOCUMENT_MB = Number(process.env.SYNC_BENCH_BIG_DOCUMENT_MB ?? 320);
 const MB = 1024 ** 2;
+/** 'built' (default): the app side bundled as the app is (sync-app-build.ts); 'source': through tsx. */
+const APP_FROM = process.env.SYNC_BENCH_APP === 'source' ? 'source' : 'built';
 
 interface SandboxReady {
   ready: true;
@@ -37,6 +40,18 @@ interface SandboxReady {
   bigDocument: { caseId: string; materialId: string; size: number } | null;
 }
 
+/**
+ * The shipped app runs on Electron 41 (V8 14), where ArrayBuffer.prototype.transfer is standard and
+ * the vault frees written ciphertext at once with it (vault/release-buffer.ts). Node 20 has it only
+ * behind a flag: the app side gets that flag so it behaves as the shipped runtime does, unless
+ * SYNC_BENCH_BUFFER_TRANSFER=off (to measure Node 20 as it is, where the collector frees it later).
+ */
+const BUFFER_TRANSFER = process.env.SYNC_BENCH_BUFFER_TRANSFER === 'off' ? 'off' : 'on';
+function runtimeFlags(): string[] {
+  const native = typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function';
+  return BUFFER_TRANSFER === 'on' && !native ? ['--harmony-rab-gsab-transfer'] : [];
+}
+
 export async function syncBench(): Promise<void> {
   const loadAtStart = os.loadavg()[0] ?? 0;
   const sandboxStarted = performance.now();
@@ -45,11 +60,12 @@ export async function syncBench(): Promise<void> {
   try {
     const info = sandbox.message;
     const profileDir = process.env.SYNC_BENCH_CPU_PROF;
+    const appScript = APP_FROM === 'source' ? './sync-app.ts' : await buildSyncApp();
     const app = await startJsonChild<{ result: SyncAppResult }>(
-      './sync-app.ts',
+      appScript,
       ['--url', info.url, '--control-url', info.controlUrl, '--concurrency', String(CONCURRENCY)],
       'app',
-      profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+      [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...runtimeFlags()],
     );
     await childExit(app.child, 'app');
     const { settings, sync, resync, baseline, disk, sealed, rssAtStartMb } = app.message.result;
@@ -71,6 +87,8 @@ export async function syncBench(): Promise<void> {
       resync_requests: Math.max(...resync.requests),
       max_event_loop_lag_ms: round(sync.lagMaxMs, 1),
       concurrency: settings.concurrency,
+      app_from: APP_FROM,
+      buffer_transfer: BUFFER_TRANSFER,
       cases_synced: sync.cases,
       materials_stored: sync.stored,
       materials_not_stored: sync.notStored,
@@ -90,6 +108,7 @@ export async function syncBench(): Promise<void> {
       max_rss_lifetime_mb: round(sync.maxRssLifetimeMb, 0),
       peak_heap_used_mb: round(sync.peakHeapUsedMb, 0),
       peak_array_buffers_mb: round(sync.peakArrayBuffersMb, 0),
+      at_peak_rss: `${round(sync.atPeak.atS, 1)}s anon ${round(sync.atPeak.rssAnonMb ?? Number.NaN, 0)} file ${round(sync.atPeak.rssFileMb ?? Number.NaN, 0)} heap ${round(sync.atPeak.heapUsedMb, 0)}/${round(sync.atPeak.heapTotalMb, 0)} external ${round(sync.atPeak.externalMb, 0)} arrayBuffers ${round(sync.atPeak.arrayBuffersMb, 0)}`,
       p99_event_loop_lag_ms: round(sync.lagP99Ms, 1),
       mean_event_loop_lag_ms: round(sync.lagMeanMs, 1),
       ticks_over_100ms: sync.longTicks.length === 0 ? 'none' : sync.longTicks.join(' '),
@@ -124,6 +143,8 @@ export async function syncBench(): Promise<void> {
       resync_requests: 'most API requests in one idle re-sync (sandbox stats); target 1',
       max_event_loop_lag_ms: `longest tick delay during the sync (monitorEventLoopDelay max − its ${settings.lagResolutionMs} ms period); target ≤ 100`,
       concurrency: 'parallel downloads, both sides (SYNC_BENCH_CONCURRENCY)',
+      buffer_transfer: 'on: ArrayBuffer.prototype.transfer available in the app side, as in Electron (Node 20 needs --harmony-rab-gsab-transfer); off: SYNC_BENCH_BUFFER_TRANSFER=off',
+      app_from: 'built: the app side bundled with esbuild as scripts/build.mjs bundles the app, run without tsx (the default); source: through tsx in every thread (SYNC_BENCH_APP=source)',
       largest_material_mb: 'the outsize served document (SYNC_BENCH_BIG_DOCUMENT_MB), when there is one',
       sync_ms: 'queue.start + syncNow + whenIdle, delta included',
       app_cpu_user_ms: 'CPU time of the app process during the sync (all its threads)',
@@ -132,6 +153,7 @@ export async function syncBench(): Promise<void> {
       ticks_over_100ms: 'each long tick as <ms>@<seconds into the sync> (20 ms drift sampler)',
       max_gc_pause_ms: 'longest GC pause during the sync (a cause of lag, and of the machine being busy)',
       rss_at_start_mb: 'app process once its modules are loaded (node + tsx + case cache + CP client)',
+      at_peak_rss: 'the sample at peak RSS: seconds into the sync, RssAnon / RssFile (kernel), then main isolate heap used/total, external, arrayBuffers (MB)',
       max_rss_lifetime_mb: 'kernel high-water mark of the app process up to the end of the sync',
       baseline_mb_per_s: `fastest of ${settings.diskRuns} runs of cp-client-baseline diskDownload after the sync: same materials, same concurrency, each body streamed to its own file (curl -o), no hashing, no encryption, no fsync; files deleted after each run`,
       discard_baseline_mb_per_s: `fastest of ${settings.baselineRuns} runs of cp-client-baseline parallelDownload: the same GETs, bytes read and discarded (no client stores less)`,
