@@ -1,4 +1,4 @@
-import type { FormDefinition } from '../forms/form-definition-schema';
+import type { FormDefinition } from '../forms';
 import type { FormType } from '../cp';
 import type { FieldConflict } from './draft-store';
 import type { FormAnswers } from './form-cache';
