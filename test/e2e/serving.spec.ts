@@ -8,10 +8,11 @@ import { sampleWorld } from './sample-world';
 import { signIn } from './sign-in';
 
 /**
- * Serving documents on the court, as a new user would in browser mode against the real sandbox:
- * queued offline (NOT served), kept across a restart, sent when CP is back, with CP's receipts and the
- * deemed-service dates computed from CP's clock — including one sent after 2.30pm on a Friday by the
- * sandbox's clock. Also: a Crown Court case is sent to DCS, and a check-in made offline is "not yet".
+ * Serving documents on the court, as a new user would in browser mode against the real sandbox, on
+ * the issue's path: with the sandbox offline and its clock at 3pm on a Friday, three documents queued
+ * (NOT served, with the warning that they will count as served on Monday), the app restarted, the
+ * sandbox brought back, and the receipts and deemed-service dates read — computed from CP's clock. Also:
+ * a Crown Court case is sent to DCS, and a check-in made offline is "not yet".
  */
 
 // The seeded world's hand-placed cases (src-sandbox/seed/dataset.ts): 4 is a magistrates' case of
@@ -188,37 +189,10 @@ test.describe('serving documents and checking in', () => {
     await page.goto(app.url);
     await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
 
-    // Offline: two documents queued, shown as not served, counted on the Outbox badge.
-    await goOffline(page, true);
-    await openServe(page, magistratesCase.urn);
-    await expect(page.getByTestId('service-forecast')).toContainText('A document waiting on this laptop has not been served');
-    await queueDocuments(page, ['Defence statement.pdf', 'Skeleton argument.pdf'], 'Defence statement');
-    await expectNoSeriousAxeViolations(page);
-    await nav(page).getByRole('button', { name: 'Outbox, 2 unsent' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
-    for (const name of ['Defence statement.pdf', 'Skeleton argument.pdf']) await expect(outboxItem(page, name)).toContainText('Queued — not served');
-    await expect(page.getByTestId('outbox-status')).toContainText('Common Platform cannot be reached');
-    await expectNoSeriousAxeViolations(page);
-
-    // Restart the app on the same data. The sandbox comes back with it (its fault switches do not
-    // survive a restart), so CP is reachable again: the queue drains by itself.
-    await app.stop();
-    app = await startBrowserMode({ dataDir });
-    await page.goto(app.url);
-    await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('connectivity-status')).toContainText('Online', { timeout: 60_000 });
-    await nav(page).getByRole('button', { name: /^Outbox/ }).click();
-    for (const name of ['Defence statement.pdf', 'Skeleton argument.pdf']) {
-      const item = outboxItem(page, name);
-      await expect(item).toContainText(/Accepted by Common Platform — deemed served on \w+ \d{1,2} \w+ \d{4}/, { timeout: 90_000 });
-      await expect(item).toContainText(/Receipt [\w-]+, received by Common Platform at .+ \(Common Platform’s time\)/);
-    }
-    await expect(nav(page).getByRole('button', { name: 'Outbox', exact: true })).toBeVisible();
-
-    // The sandbox's clock at 15:00 on a Friday: the app warns before queueing, and CP's time decides.
+    // The sandbox's clock at 15:00 on a Friday. The app learns CP's time from its answers (the Date
+    // header): a sync is the ordinary way to ask. Before queueing, it warns by CP's clock.
     const { offsetMs, monday } = fridayAfternoonOffset();
     await setSandboxFaults(page, app, { clockOffsetMs: offsetMs });
-    // Any answer from CP carries its clock (its Date header); a sync is the ordinary way to ask.
     const forecast = page.getByTestId('service-forecast');
     await expect(async () => {
       await nav(page).getByRole('button', { name: 'Sync' }).click();
@@ -226,22 +200,44 @@ test.describe('serving documents and checking in', () => {
       await openServe(page, magistratesCase.urn);
       await expect(forecast).toContainText(`If sent now it will count as served on ${longDate(monday)}.`, { timeout: 3_000 });
     }).toPass({ timeout: 60_000 });
+
+    // Offline: three documents queued — the forecast still by CP's clock as last seen, with the rule.
     await goOffline(page, true);
     await openServe(page, magistratesCase.urn);
     await expect(forecast).toContainText(`If sent now it will count as served on ${longDate(monday)}.`);
     await expect(forecast).toContainText('after 2.30pm');
     await expect(forecast).toContainText('r.4.11');
+    await queueDocuments(page, ['Defence statement.pdf', 'Skeleton argument.pdf'], 'Defence statement');
+    await openServe(page, magistratesCase.urn);
     await queueDocuments(page, ['Witness statement of A Patel.pdf'], 'Witness statement');
-    await nav(page).getByRole('button', { name: 'Outbox, 1 unsent' }).click();
-    await expect(outboxItem(page, 'Witness statement of A Patel.pdf')).toContainText('Queued — not served');
+    await expectNoSeriousAxeViolations(page);
+    const names = ['Defence statement.pdf', 'Skeleton argument.pdf', 'Witness statement of A Patel.pdf'];
+    await nav(page).getByRole('button', { name: 'Outbox, 3 unsent' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
+    for (const name of names) await expect(outboxItem(page, name)).toContainText('Queued — not served');
+    await expect(page.getByTestId('outbox-status')).toContainText('Common Platform cannot be reached');
+    await expectNoSeriousAxeViolations(page);
 
-    // Online again: it goes; CP's Friday-afternoon receipt makes Monday the day of service.
+    // Restart the app on the same data. The sandbox comes back as it was left — offline, its clock on
+    // Friday afternoon — so nothing has gone: still queued, still not served.
+    await app.stop();
+    app = await startBrowserMode({ dataDir });
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('connectivity-status')).toContainText('Offline', { timeout: 60_000 });
+    await nav(page).getByRole('button', { name: 'Outbox, 3 unsent' }).click();
+    for (const name of names) await expect(outboxItem(page, name)).toContainText('Queued — not served');
+
+    // CP is back: they go by themselves; CP's Friday-afternoon receipts make Monday the day of service.
     await goOffline(page, false);
     await nav(page).getByRole('button', { name: /^Outbox/ }).click();
-    const late = outboxItem(page, 'Witness statement of A Patel.pdf');
-    await expect(late).toContainText(`Accepted by Common Platform — deemed served on ${longDate(monday)} (sent after 2.30pm)`, { timeout: 90_000 });
-    await expect(late).toContainText(/Receipt [\w-]+, received by Common Platform at Fri/);
-    await expect(page.getByTestId('accepted-notices')).toContainText(`Witness statement of A Patel.pdf accepted by Common Platform; deemed served on ${longDate(monday)}.`);
+    for (const name of names) {
+      const item = outboxItem(page, name);
+      await expect(item).toContainText(`Accepted by Common Platform — deemed served on ${longDate(monday)} (sent after 2.30pm)`, { timeout: 90_000 });
+      await expect(item).toContainText(/Receipt [\w-]+, received by Common Platform at Fri.+ \(Common Platform’s time\)/);
+    }
+    await expect(nav(page).getByRole('button', { name: 'Outbox', exact: true })).toBeVisible();
+    await expect(page.getByTestId('accepted-notices')).toContainText(`accepted by Common Platform; deemed served on ${longDate(monday)}.`);
     await expectNoSeriousAxeViolations(page);
 
     // The case screen lists what was served on it.
