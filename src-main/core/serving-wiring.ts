@@ -72,6 +72,8 @@ export function openServing(options: ServingWiringOptions): ServingWiring {
     serving: service,
     checkIns,
     outboxJobs: {
+      // A check-in is for today's hearing and a few bytes: it never waits behind documents being served.
+      sendFirst: [CHECK_IN_JOB],
       handlers: {
         [SERVE_JOB]: serveJobHandler(jobDeps),
         [CHECK_IN_JOB]: checkInJobHandler({ db, client: options.client, onChanged: hearingsChanged, now }),

@@ -35,6 +35,8 @@ export interface OutboxJobGroup {
   readonly handlers: Readonly<Record<string, OutboxHandler>>;
   readonly onSettled?: (job: OutboxJob) => void;
   readonly onChange?: (job: OutboxJob) => void;
+  /** Kinds of this group sent ahead of everything else (see OutboxOptions.sendFirst). */
+  readonly sendFirst?: readonly string[];
 }
 
 const ASSOCIATION_JOBS: ReadonlySet<string> = new Set([ASSOCIATE_JOB, DISASSOCIATE_JOB]);
@@ -59,6 +61,7 @@ export class CasesService {
       handlers: Object.assign({}, ...others.map((group) => group.handlers), associationHandlers(options.client)) as Record<string, OutboxHandler>,
       classify: classifyFailure,
       now: this.#o.now,
+      sendFirst: others.flatMap((group) => group.sendFirst ?? []),
       onSettled: (job) => {
         if (!ASSOCIATION_JOBS.has(job.kind)) return groupOf(job)?.onSettled?.(job);
         const caseId = job.caseId;

@@ -62,13 +62,18 @@ export function listOpenJobs(db: Database, kind?: string): OutboxJob[] {
   return rows.map(fromRow);
 }
 
-export function nextDueJob(db: Database, now: Date, exclude: readonly string[]): OutboxJob | null {
+/**
+ * The next job to send: kinds named in `sendFirst` before all others (in that order), then the oldest.
+ * Order within a kind is always creation order, so one kind's jobs never overtake each other.
+ */
+export function nextDueJob(db: Database, now: Date, exclude: readonly string[], sendFirst: readonly string[] = []): OutboxJob | null {
   const row = db
     .prepare(
       `SELECT * FROM outbox_jobs WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-         AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY created_at LIMIT 1`,
+         AND id NOT IN (SELECT value FROM json_each(?))
+       ORDER BY coalesce((SELECT CAST(key AS INTEGER) FROM json_each(?) WHERE value = outbox_jobs.kind), 1000000), created_at LIMIT 1`,
     )
-    .get(now.toISOString(), JSON.stringify(exclude)) as JobRow | undefined;
+    .get(now.toISOString(), JSON.stringify(exclude), JSON.stringify(sendFirst)) as JobRow | undefined;
   return row ? fromRow(row) : null;
 }
 

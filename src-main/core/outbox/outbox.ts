@@ -34,6 +34,11 @@ export interface OutboxOptions {
   onOffline?: () => void;
   /** While offline, try again after this long even if no one says the connection is back; default 30 s. */
   offlineRetryMs?: number;
+  /**
+   * Kinds sent ahead of the rest, in this order: small, time-critical jobs (a check-in on the day of a
+   * hearing) must not wait behind a hundred documents. Each kind keeps its own creation order.
+   */
+  sendFirst?: readonly string[];
 }
 
 /**
@@ -53,7 +58,7 @@ export class Outbox {
   #timer: NodeJS.Timeout | null = null;
 
   constructor(options: OutboxOptions) {
-    this.#o = { now: () => new Date(), random: Math.random, offlineRetryMs: 30_000, ...options };
+    this.#o = { now: () => new Date(), random: Math.random, offlineRetryMs: 30_000, sendFirst: [], ...options };
   }
 
   start(): void {
@@ -103,7 +108,7 @@ export class Outbox {
   async #drainLoop(): Promise<void> {
     const { db } = this.#o;
     while (this.#running && this.#pausedFor === null) {
-      const job = nextDueJob(db, this.#o.now(), []);
+      const job = nextDueJob(db, this.#o.now(), [], this.#o.sendFirst);
       if (!job) return;
       const wakes = this.#wakes;
       updateJob(db, job.id, { state: 'active' }, this.#o.now());

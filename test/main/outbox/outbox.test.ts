@@ -50,6 +50,31 @@ describe('outbox', () => {
     opened.close();
   });
 
+  it('sends the kinds named in sendFirst ahead of older jobs, each kind still in its own order', async () => {
+    const { opened } = open();
+    const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute));
+    for (const [minute, kind, n] of [
+      [1, 'serve', 1],
+      [2, 'serve', 2],
+      [3, 'checkIn', 3],
+      [4, 'serve', 4],
+      [5, 'checkIn', 5],
+    ] as const) {
+      enqueueJob(opened.db, { kind, caseId: null, payload: { n } }, at(minute));
+    }
+    const seen: string[] = [];
+    const handler: OutboxHandler = async (job) => {
+      seen.push(`${job.kind}${(job.payload as { n: number }).n}`);
+      return {};
+    };
+    const outbox = new Outbox({ db: opened.db, handlers: { serve: handler, checkIn: handler }, classify: classifyFailure, sendFirst: ['checkIn'] });
+    outbox.start();
+    await outbox.drain();
+    expect(seen).toEqual(['checkIn3', 'checkIn5', 'serve1', 'serve2', 'serve4']);
+    await outbox.stop();
+    opened.close();
+  });
+
   it('a lost connection pauses the whole queue and costs the job nothing; wake() resumes it', async () => {
     const { opened } = open();
     const a = add(opened, 1);
