@@ -15,8 +15,8 @@ export interface BlobFile {
   close(): Promise<void>;
 }
 
-/** 'r+' reopens an existing partial; 'w+' creates (or empties) one. */
-export type BlobFileMode = 'r+' | 'w+';
+/** 'r+' reopens an existing partial; 'wx+' creates one that must not exist yet; 'w+' creates (or empties) one. */
+export type BlobFileMode = 'r+' | 'wx+' | 'w+';
 
 export type OpenBlobFile = (path: string, mode: BlobFileMode) => Promise<BlobFile>;
 
