@@ -13,7 +13,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { SCRIPT_CLIENT } from '../../src-sandbox/index';
+// The seed module alone: the sandbox's index would load the whole server (PDF generation, fonts)
+// into the app side's process and count it in the app's RSS.
+import { SCRIPT_CLIENT } from '../../src-sandbox/seed/firms';
 
 export async function scriptToken(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/oauth2/token`, {
