@@ -57,6 +57,15 @@ export function openServing(options: ServingWiringOptions): ServingWiring {
   const { db, bus } = options;
   const vault = new Vault(path.join(options.dataDir, OUTBOX_VAULT_DIR), deriveKey(options.masterKey, 'outboxVault'));
   const checker = new PdfChecker(vault);
+  // Copies no item needs are swept before anything is staged in this run (so the sweep never races a
+  // new file): one whose item was never written (the app died while the file was being staged), and
+  // one whose item was accepted or cancelled just before the app died, before the copy was deleted.
+  const itemIds = () =>
+    (db.prepare("SELECT id FROM service_items WHERE state IN ('draft', 'queued', 'refused')").all() as Array<{ id: string }>).map((row) => row.id);
+  const swept = vault.keepOnly(itemIds()).catch((error: unknown) => {
+    console.warn('[serving] could not sweep the outbox vault:', error instanceof Error ? error.name : 'unknown');
+    return 0;
+  });
   let serving: ServingService | null = null;
   const events = new ServingEvents({
     emit: (change) => bus.emit('serving.changed', change),
@@ -92,6 +101,7 @@ export function openServing(options: ServingWiringOptions): ServingWiring {
       },
     },
     stage: async (caseId, name, declaredLength, body) => {
+      await swept;
       const result = await stageDocument({ db, vault, checker, now }, caseId, name, declaredLength, body);
       if ('item' in result) events.changed([result.item.id]);
       return result;
@@ -101,6 +111,7 @@ export function openServing(options: ServingWiringOptions): ServingWiring {
       await service.wipe(unsentWork);
     },
     dispose: async () => {
+      await swept;
       events.dispose();
       await checker.stop();
       await vault.close();

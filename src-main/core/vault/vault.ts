@@ -188,6 +188,37 @@ export class Vault {
     this.#forgetTails();
   }
 
+  /**
+   * Removes every blob, finished or partial, that is not one of `ids` and has no open writer: what a
+   * process killed while writing left behind (e.g. a file being staged for the outbox when the app
+   * died). Returns how many files went.
+   */
+  async keepOnly(ids: Iterable<string>): Promise<number> {
+    const keep = new Set<string>();
+    for (const id of ids) keep.add(fileStem(id));
+    for (const id of [...this.#writers.keys(), ...this.#opening]) keep.add(fileStem(id));
+    let names: string[];
+    try {
+      names = await readdir(this.#dir);
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return 0;
+      throw toVaultError(error);
+    }
+    let removed = 0;
+    for (const name of names) {
+      const suffix = name.endsWith(FINISHED_SUFFIX) ? FINISHED_SUFFIX : name.endsWith(PARTIAL_SUFFIX) ? PARTIAL_SUFFIX : null;
+      if (suffix === null || keep.has(name.slice(0, -suffix.length))) continue;
+      try {
+        await rm(path.join(this.#dir, name), { force: true });
+        removed++;
+      } catch (error) {
+        throw toVaultError(error);
+      }
+    }
+    if (removed > 0) this.#forgetTails();
+    return removed;
+  }
+
   /** Disk bytes (file lengths) and count of finished blobs; partial downloads are not counted. */
   async usage(): Promise<{ bytes: number; blobs: number }> {
     let names: string[];

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeCore } from '../../helpers/core';
-import { magistratesCase, openCacheDatabase, startServingWorld, type ServingWorld } from './serving-fixtures';
+import { magistratesCase, openCacheDatabase, outboxVaultFiles, startServingWorld, type ServingWorld } from './serving-fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -140,6 +140,11 @@ describe('serving survives SIGKILL while documents upload', () => {
       for (const row of rows) expect(['accepted', 'draft']).toContain(row.state);
       const accepted = rows.filter((r) => r.state === 'accepted');
       expect(accepted.length).toBeGreaterThanOrEqual(queued.size);
+      // On the laptop: an accepted document's copy is gone, a draft's is whole, and what a kill left
+      // half-staged was swept at the next start.
+      const files = outboxVaultFiles(dataDir);
+      expect(files.filter((name) => name.endsWith('.part'))).toEqual([]);
+      expect(files.filter((name) => name.endsWith('.blob'))).toHaveLength(rows.filter((r) => r.state === 'draft').length);
 
       // Counted on the server: one document per queued item, exactly once, with the same bytes.
       const uploads = sb.stats().uploads;
