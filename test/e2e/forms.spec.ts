@@ -280,7 +280,7 @@ test.describe('PET form: offline draft, submit, conflicts, locks', () => {
     expect(after.data['part3']).toMatchObject({ realIssues: 'Self-defence.', factsAdmitted: 'The defendant was at the station at 21:00.' });
   });
 
-  test('a part locked by another user says who holds it, and the answers stay a draft', async ({ page }) => {
+  test('a part locked by another user says who holds it; the answers wait, and go once it is free', async ({ page }) => {
     test.setTimeout(180_000);
     if (!petCase || !app) throw new Error('the first test starts the app');
     await page.goto(app.url);
@@ -301,11 +301,17 @@ test.describe('PET form: offline draft, submit, conflicts, locks', () => {
       // Submitting while it is locked never writes over Rhys's section: it is not sent.
       await page.getByRole('button', { name: 'Submit to Common Platform' }).click();
       await page.getByRole('button', { name: 'Yes, submit' }).click();
-      await expect(page.getByText(/^Submitted — waiting to send \(not on Common Platform yet\)$|^Refused: /).first()).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByText(/^Submitted — waiting to send \(not on Common Platform yet\)$/).first()).toBeVisible({ timeout: 30_000 });
       await page.waitForTimeout(5_000);
       await expect(page.getByText(/^Sent\./)).toHaveCount(0);
       const cp = (await (await rhys(`/forms/${formId}`)).json()) as CpForm;
       expect(cp.data['part3']).toMatchObject({ factsAdmitted: 'The defendant was at the station at 21:00.' });
+
+      // Rhys saves and lets go: the waiting answers go by themselves.
+      expect((await rhys(`/forms/${formId}/sections/part3/lock`, { method: 'DELETE' })).status).toBe(204);
+      await expect(page.getByText(/^Sent\. Common Platform’s copy is version \d+\./).first()).toBeVisible({ timeout: 90_000 });
+      const after = (await (await rhys(`/forms/${formId}`)).json()) as CpForm;
+      expect(after.data['part3']).toMatchObject({ factsAdmitted: 'The defendant was at the station at 21:00, alone.' });
     } finally {
       await rhys(`/forms/${formId}/sections/part3/lock`, { method: 'DELETE' });
     }
