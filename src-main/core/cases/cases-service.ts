@@ -193,7 +193,13 @@ export class CasesService {
     if (!this.#o.signedIn()) return;
     // Due now whatever waited out a backoff — but a pause the user chose stays.
     this.#o.cache.queue.retryNow();
-    void this.syncNow();
+    // What waits to go to the court goes first (a document may have a 2.30pm deadline); the sync, whose
+    // downloads would share the link with it, starts once the outbox has sent what it can. Measured in
+    // `npm run bench -- outbox`: side by side, the uploads ran at about half speed.
+    void this.#outbox
+      .wake()
+      .catch(() => undefined)
+      .finally(() => void this.syncNow());
   }
 
   pause(): SyncStatus {
