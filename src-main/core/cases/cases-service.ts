@@ -49,6 +49,8 @@ const ASSOCIATION_JOBS: ReadonlySet<string> = new Set([ASSOCIATE_JOB, DISASSOCIA
 export class CasesService {
   readonly #o: CasesServiceOptions & { now: () => Date };
   readonly #outbox: Outbox;
+  /** Set by stop(): work that was waiting (a sync after the outbox) must not start on a closed cache. */
+  #stopped = false;
   #timer: NodeJS.Timeout | null = null;
   #lastProgress: DownloadProgress | null = null;
 
@@ -92,6 +94,7 @@ export class CasesService {
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     await this.#outbox.stop();
   }
@@ -199,7 +202,9 @@ export class CasesService {
     void this.#outbox
       .wake()
       .catch(() => undefined)
-      .finally(() => void this.syncNow());
+      .then(() => (this.#stopped ? undefined : this.syncNow()))
+      // The sync reports its own failures in its status; nothing here is the user's to see.
+      .catch(() => undefined);
   }
 
   pause(): SyncStatus {
