@@ -36,8 +36,8 @@ afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
 });
 
-async function world(): Promise<World> {
-  const sb = await sandboxForTest();
+async function world(sandbox: Parameters<typeof sandboxForTest>[0] = {}): Promise<World> {
+  const sb = await sandboxForTest(sandbox);
   const { cache } = await openTestCache(sb);
   await cache.engine.syncNow();
   const token = await clientCredentialsToken(sb);
@@ -194,6 +194,24 @@ describe('forms work', () => {
     expect((await w.other.lock('part3')).status).toBe(423);
     await w.work.service.endEdit(w.petId, 'part3');
     expect((await w.other.lock('part3')).status).toBe(200);
+  });
+
+  it('extends the lock while the user keeps typing, before it runs out', { timeout: 60_000 }, async () => {
+    // CP's locks last a minute here: under the two minutes left at which the app extends one.
+    const w = await world({ lockTtlSeconds: 60 });
+    const first = await w.work.service.beginEdit(w.petId, 'part3');
+    if (first.state !== 'held') throw new Error(`lock not held: ${first.state}`);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const view = w.work.service.get(w.petId);
+    w.work.service.saveDraft(w.petId, { ...view.answers, part3: part3() }, 'part3');
+    await waitFor('lock extended', async () => {
+      const status = (await w.client.getForm(w.petId)).sections.find((s) => s.section === 'part3')?.lockStatus;
+      return status?.expiryTime !== null && status?.expiryTime !== undefined && Date.parse(status.expiryTime) > Date.parse(first.until) + 500;
+    });
+    const held = w.work.service.get(w.petId).sections.find((s) => s.section === 'part3')?.lock;
+    expect(held?.state).toBe('held');
+    // The colleague is still refused: the lock never lapsed.
+    expect((await w.other.lock('part3')).status).toBe(423);
   });
 
   it('refuses changes to parts the prosecution or the court complete, and junk parts', async () => {

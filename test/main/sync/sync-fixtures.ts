@@ -80,8 +80,8 @@ export async function firm1Token(sb: Sandbox): Promise<string> {
 }
 
 /** A sandbox of its own for the current test (small dataset, fixed seed and anchor), stopped after it. */
-export async function sandboxForTest(): Promise<Sandbox> {
-  const sb = await startTestSandbox();
+export async function sandboxForTest(extra: Parameters<typeof startTestSandbox>[0] = {}): Promise<Sandbox> {
+  const sb = await startTestSandbox(extra);
   cleanups.push(() => sb.stop());
   return sb;
 }
