@@ -170,6 +170,10 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       online: () => session.status().state === 'signedIn' && connectivity.get().state !== 'offline',
       userId: () => session.currentUser()?.userId ?? null,
       today: cpToday,
+      serverOffsetMs: () => {
+        const local = Date.now();
+        return (clockEstimate.estimate(local)?.serverNowMs ?? local) - local;
+      },
       wakeOutbox: () => void cases?.outbox.wake(),
       emitChanged: (caseId, formIds) => bus.emit('forms.changed', { caseId, formIds: [...formIds] }),
     });

@@ -828,6 +828,9 @@ export const cy: Catalogue = {
     },
   },
   errors: {
+    serveStillProcessing: 'Mae’r Platfform Cyffredin yn dal i ddelio â’r ddogfen hon o ymgais gynharach. Bydd Bluebag yn gofyn eto; ni chaiff ei hanfon ddwywaith.',
+    serveReceiptMismatchNoRetry: 'Ni ellir anfon y ddogfen hon eto o’r fan hon: rhoddodd y Platfform Cyffredin dderbynneb ar ei chyfer nad oedd yn cyfateb. Gwiriwch yr achos ar y Platfform Cyffredin, neu gyda’r llys, yn gyntaf.',
+    checkInAlreadyMade: 'Rydych chi eisoes wedi cofrestru ar gyfer y gwrandawiad hwn heddiw.',
     formNotFound: 'Nid yw’r ffurflen hon ar y gliniadur hwn. Agorwch yr achos tra byddwch ar-lein er mwyn i Bluebag allu ei nôl.',
     formDraftNotFound: 'Nid oes drafft o’r ffurflen hon ar y gliniadur hwn.',
     formReadOnlyPart: 'Yr erlyniad neu’r llys sy’n llenwi’r rhan honno o’r ffurflen, felly ni ellir ei newid yma.',

@@ -823,6 +823,9 @@ export const en = {
     },
   },
   errors: {
+    serveStillProcessing: 'Common Platform is still dealing with this document from an earlier attempt. Bluebag will ask again; it will not be sent twice.',
+    serveReceiptMismatchNoRetry: 'This document cannot be sent again from here: Common Platform gave a receipt for it that did not match. Check the case on Common Platform, or with the court, first.',
+    checkInAlreadyMade: 'You have already checked in to this hearing today.',
     formNotFound: 'This form is not on this laptop. Open the case while online so Bluebag can fetch it.',
     formDraftNotFound: 'There is no draft of this form on this laptop.',
     formReadOnlyPart: 'That part of the form is completed by the prosecution or the court, so it cannot be changed here.',

@@ -64,6 +64,7 @@ export class CasesService {
       classify: classifyFailure,
       now: this.#o.now,
       sendFirst: others.flatMap((group) => group.sendFirst ?? []),
+      inOrder: [ASSOCIATE_JOB, DISASSOCIATE_JOB],
       onSettled: (job) => {
         if (!ASSOCIATION_JOBS.has(job.kind)) return groupOf(job)?.onSettled?.(job);
         const caseId = job.caseId;
@@ -249,6 +250,9 @@ export class CasesService {
   async wipe(unsentWork: 'keep' | 'discard'): Promise<void> {
     const { db, vault, queue } = this.#o.cache;
     await queue.stop();
+    // An upload under way finishes first (accepted, it is kept as sent; otherwise it is withdrawn
+    // below): nothing may be cancelled while CP might be storing it.
+    await this.#outbox.stop();
     db.transaction(() => {
       db.prepare('DELETE FROM cases').run();
       db.prepare('DELETE FROM sync_state').run();
@@ -257,6 +261,7 @@ export class CasesService {
     await vault.clear();
     this.#lastProgress = null;
     queue.start();
+    this.#outbox.start();
     this.#o.emitCases([]);
     this.#emitSync();
   }

@@ -35,10 +35,13 @@ export function coreFormEngine(definitions: readonly FormDefinition[]): FormEngi
     },
     forSubmission: (definition, answers, today) => answersForSubmission(definition, asFormAnswers(answers), { ...DEFENCE, today }),
     merge: (definition, base, mine, theirs) => mergeAnswers(asFormAnswers(base), asFormAnswers(mine), asFormAnswers(theirs), definition),
+    // Only "theirs" is written: the answers already hold the user's side, as it is now — they may have
+    // edited the field since the conflict was found, and writing back the value captured then would
+    // lose that.
     resolve: (_definition, merged, conflicts, choices) =>
       resolveConflicts(
         asFormAnswers(merged),
-        conflicts.map((c) => ({ path: c.path, value: choices.get(c.path) === 'theirs' ? c.theirs : c.mine })),
+        conflicts.filter((c) => choices.get(c.path) === 'theirs').map((c) => ({ path: c.path, value: c.theirs })),
       ),
     contactEmailPath: (definition) => {
       // The convention lives in the contract so the renderer shows the address from the same question.

@@ -57,6 +57,9 @@ const IdsSchema = z.array(z.string());
 export function storeForm(db: Database, form: WireForm, history: readonly WireFormHistoryEntry[] | null, now: Date): void {
   const caseId = form.defendants[0]?.caseId;
   if (caseId === undefined) throw new RangeError('a form without defendants');
+  // Its case is not cached (yet, or any more: after a sign-out that kept unsent work): CP's copy comes
+  // with the case at the next sync. What was sent is on CP either way.
+  if (db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) === undefined) return;
   const keep = history === null ? readCachedForm(db, form.formId)?.history ?? [] : history;
   db.prepare(
     `INSERT INTO cp_forms (form_id, case_id, form_type, record_id, defendant_ids_json, version, last_updated, data_json, sections_json, history_json, fetched_at)

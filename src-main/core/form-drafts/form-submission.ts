@@ -12,10 +12,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { Database } from '../db';
 import { BluebagError } from '../errors';
-import { CpRefusedError } from '../cp';
+import { CpRefusedError, FormTypeSchema } from '../cp';
 import type { OutboxHandler, OutboxJob } from '../outbox';
 import { deleteDraft, readDraft, updateDraft, type FormDraft } from './draft-store';
-import { readCachedForm, storeForm, withAnswer, type FormAnswers } from './form-cache';
+import { storeForm, withAnswer, type FormAnswers } from './form-cache';
 import type { FormEngine } from './form-engine';
 import type { FormsApi } from './forms-api';
 
@@ -23,7 +23,8 @@ export const FORM_SUBMIT_JOB = 'formSubmit';
 export const FORM_CONTACT_EMAIL_JOB = 'formContactEmail';
 
 export const FormSubmitPayloadSchema = z.object({ formId: z.string() }).strict();
-export const ContactEmailPayloadSchema = z.object({ formId: z.string(), email: z.string() }).strict();
+/** Carries what it needs to be sent even when CP's copy is not cached (after a sign-out that kept it). */
+export const ContactEmailPayloadSchema = z.object({ formId: z.string(), caseId: z.string(), formType: FormTypeSchema, email: z.string() }).strict();
 
 /** A section is locked by someone else: back off and try again (never a refusal: the lock will go). */
 export class FormSectionLockedError extends BluebagError {
@@ -109,10 +110,8 @@ export function formSubmissionHandlers(deps: FormSubmissionDeps): Record<string,
   }
 
   async function contactEmail(job: OutboxJob): Promise<unknown> {
-    const { formId, email } = ContactEmailPayloadSchema.parse(job.payload);
-    const cached = readCachedForm(db, formId);
-    if (!cached) return { outcome: 'formGone' };
-    const definition = engine.definitionFor(cached.formType);
+    const { formId, caseId, formType, email } = ContactEmailPayloadSchema.parse(job.payload);
+    const definition = engine.definitionFor(formType);
     const where = engine.contactEmailPath(definition);
     if (!where) return { outcome: 'noContactEmail' };
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
@@ -123,7 +122,7 @@ export function formSubmissionHandlers(deps: FormSubmissionDeps): Record<string,
         db.transaction(() => storeForm(db, saved, null, deps.now()))();
         deps.onSaved(formId);
         await refreshHistory(formId);
-        deps.onChanged(cached.caseId, formId);
+        deps.onChanged(caseId, formId);
         return { outcome: 'saved', version: saved.version };
       } catch (error) {
         if (isRefusal(error, 423)) throw new FormSectionLockedError();

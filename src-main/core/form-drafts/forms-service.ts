@@ -59,7 +59,9 @@ export class FormsService {
     const editable = new Set(this.#o.engine.defenceSections(definition));
     const existing = readDraft(db, formId);
     if (existing?.state === 'queued') throw new BluebagError('conflict', 'errors.formQueued');
-    const base = existing?.base ?? form.data;
+    // Compared with the answers as last saved: a conflict's merge has already brought CP's newer
+    // prosecution and court parts into them, and those must not count as the user's changes.
+    const base = existing?.answers ?? form.data;
     const known = new Set(definition.parts.map((p) => p.id));
     if (Object.keys(answers).some((k) => !known.has(k))) throw new BluebagError('invalid_argument', 'errors.formUnknownPart');
     // Parts the prosecution or the court complete are read-only here: a change to one is a bug or junk.
@@ -153,7 +155,7 @@ export class FormsService {
     const where = form.formType === 'BCM' ? engine.contactEmailPath(engine.definitionFor(form.formType)) : null;
     if (!where) throw new BluebagError('invalid_argument', 'errors.formNoContactEmail');
     db.transaction(() => {
-      enqueueJob(db, { kind: FORM_CONTACT_EMAIL_JOB, caseId: form.caseId, payload: ContactEmailPayloadSchema.parse({ formId, email }) }, this.#now());
+      enqueueJob(db, { kind: FORM_CONTACT_EMAIL_JOB, caseId: form.caseId, payload: ContactEmailPayloadSchema.parse({ formId, caseId: form.caseId, formType: form.formType, email }) }, this.#now());
       // A draft in progress must not put the old address back when it is sent later.
       const draft = readDraft(db, formId);
       if (draft && draft.state !== 'queued') {

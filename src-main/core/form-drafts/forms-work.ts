@@ -22,6 +22,8 @@ export interface FormsWorkOptions {
   readonly wakeOutbox: () => void;
   readonly emitChanged: (caseId: string, formIds: readonly string[]) => void;
   readonly now?: () => Date;
+  /** CP's clock minus this laptop's, as last seen (for CP's lock expiry times). */
+  readonly serverOffsetMs?: () => number;
 }
 
 export interface FormsWork {
@@ -39,6 +41,7 @@ export function createFormsWork(options: FormsWorkOptions): FormsWork {
   const locks = new SectionLocks({
     api,
     userId: options.userId,
+    ...(options.serverOffsetMs ? { serverOffsetMs: options.serverOffsetMs } : {}),
     onChanged: (formId) => {
       const row = options.db.prepare('SELECT case_id AS caseId FROM cp_forms WHERE form_id = ?').get(formId) as { caseId: string } | undefined;
       if (row) options.emitChanged(row.caseId, [formId]);

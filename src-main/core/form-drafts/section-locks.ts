@@ -24,6 +24,8 @@ export interface SectionLocksOptions {
   readonly api: () => FormsApi | null;
   readonly userId: () => string | null;
   readonly now?: () => number;
+  /** CP's clock minus this laptop's, from CP's last answers (0 when unknown). */
+  readonly serverOffsetMs?: () => number;
   /** A lock was lost or taken: the form screen re-reads its state. */
   readonly onChanged: (formId: string) => void;
 }
@@ -40,8 +42,9 @@ export class SectionLocks {
     this.#o = options;
   }
 
+  /** CP's time as last seen: lock expiry times are CP's, and the laptop's clock may be minutes out. */
   #now(): number {
-    return (this.#o.now ?? Date.now)();
+    return (this.#o.now ?? Date.now)() + (this.#o.serverOffsetMs?.() ?? 0);
   }
 
   /** The lock as this session knows it; `fromCp` is the cached lock status for sections it never asked about. */

@@ -57,6 +57,12 @@ export class CheckInService {
     const id = randomUUID();
     const now = this.#o.now();
     const jobId = db.transaction(() => {
+      // One check-in per hearing and day: one on its way or done is never doubled (a refused one can
+      // be made again). Checked inside the transaction that writes the new one.
+      const existing = db
+        .prepare("SELECT count(*) AS n FROM check_ins WHERE hearing_id = ? AND attendance_day = ? AND state NOT IN ('refused', 'cancelled')")
+        .get(request.hearingId, today) as { n: number };
+      if (existing.n > 0) throw new BluebagError('conflict', 'errors.checkInAlreadyMade');
       const job = enqueueJob(db, { kind: CHECK_IN_JOB, caseId: request.caseId, payload: { checkInId: id } }, now);
       db.prepare(
         `INSERT INTO check_ins (id, case_id, hearing_id, advocate_status, defendant_ids_json, attendance_day, state, job_id, created_at)

@@ -63,17 +63,28 @@ export function listOpenJobs(db: Database, kind?: string): OutboxJob[] {
 }
 
 /**
- * The next job to send: kinds named in `sendFirst` before all others (in that order), then the oldest.
- * Order within a kind is always creation order, so one kind's jobs never overtake each other.
+ * The next job to send: kinds named in `sendFirst` before all others (in that order), then the oldest
+ * due one. A job backing off does not hold up later ones, except among the `inOrder` kinds of a case.
  */
-export function nextDueJob(db: Database, now: Date, exclude: readonly string[], sendFirst: readonly string[] = []): OutboxJob | null {
+export function nextDueJob(
+  db: Database,
+  now: Date,
+  exclude: readonly string[],
+  sendFirst: readonly string[] = [],
+  inOrder: readonly string[] = [],
+): OutboxJob | null {
+  // A job of an `inOrder` kind also waits for any older queued job of those kinds on the same case,
+  // even one backing off: "disassociate" must never overtake the "associate" before it.
   const row = db
     .prepare(
-      `SELECT * FROM outbox_jobs WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+      `SELECT * FROM outbox_jobs j WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
          AND id NOT IN (SELECT value FROM json_each(?))
-       ORDER BY coalesce((SELECT CAST(key AS INTEGER) FROM json_each(?) WHERE value = outbox_jobs.kind), 1000000), created_at LIMIT 1`,
+         AND NOT (kind IN (SELECT value FROM json_each(?)) AND EXISTS (
+           SELECT 1 FROM outbox_jobs o WHERE o.state IN ('queued', 'active') AND o.id <> j.id AND o.case_id IS j.case_id
+             AND o.created_at < j.created_at AND o.kind IN (SELECT value FROM json_each(?))))
+       ORDER BY coalesce((SELECT CAST(key AS INTEGER) FROM json_each(?) WHERE value = j.kind), 1000000), created_at LIMIT 1`,
     )
-    .get(now.toISOString(), JSON.stringify(exclude), JSON.stringify(sendFirst)) as JobRow | undefined;
+    .get(now.toISOString(), JSON.stringify(exclude), JSON.stringify(inOrder), JSON.stringify(inOrder), JSON.stringify(sendFirst)) as JobRow | undefined;
   return row ? fromRow(row) : null;
 }
 

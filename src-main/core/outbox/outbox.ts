@@ -39,6 +39,8 @@ export interface OutboxOptions {
    * hearing) must not wait behind a hundred documents. Each kind keeps its own creation order.
    */
   sendFirst?: readonly string[];
+  /** Kinds whose jobs on one case must reach CP in the order they were made, even across backoffs. */
+  inOrder?: readonly string[];
 }
 
 /**
@@ -53,12 +55,14 @@ export class Outbox {
   #draining: Promise<void> | null = null;
   #again = false;
   #pausedFor: OutboxPause = null;
+  /** While paused as serverBusy: when CP's Retry-After ends (this outbox's clock). */
+  #busyUntil = 0;
   /** Counts wake() calls, so an attempt that fails after one knows its "unreachable" is older news. */
   #wakes = 0;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(options: OutboxOptions) {
-    this.#o = { now: () => new Date(), random: Math.random, offlineRetryMs: 30_000, sendFirst: [], ...options };
+    this.#o = { now: () => new Date(), random: Math.random, offlineRetryMs: 30_000, sendFirst: [], inOrder: [], ...options };
   }
 
   start(): void {
@@ -80,6 +84,9 @@ export class Outbox {
   /** Connectivity returned, the user pressed "send now", or a job was added: try what is due. */
   wake(options: { now?: boolean } = {}): Promise<void> {
     this.#wakes++;
+    // CP asked for a pause (429 / Retry-After): only its own timer, or the user's "send now", ends it
+    // early — a new job, a sync or the connection blinking must not send inside CP's window.
+    if (this.#pausedFor === 'serverBusy' && !options.now && this.#o.now().getTime() < this.#busyUntil) return this.#draining ?? Promise.resolve();
     this.#pausedFor = null;
     if (options.now) this.#o.db.prepare("UPDATE outbox_jobs SET next_attempt_at = NULL WHERE state = 'queued'").run();
     return this.drain();
@@ -108,7 +115,7 @@ export class Outbox {
   async #drainLoop(): Promise<void> {
     const { db } = this.#o;
     while (this.#running && this.#pausedFor === null) {
-      const job = nextDueJob(db, this.#o.now(), [], this.#o.sendFirst);
+      const job = nextDueJob(db, this.#o.now(), [], this.#o.sendFirst, this.#o.inOrder);
       if (!job) return;
       const wakes = this.#wakes;
       updateJob(db, job.id, { state: 'active' }, this.#o.now());
@@ -146,6 +153,7 @@ export class Outbox {
         return;
       case 'wait':
         this.#pausedFor = 'serverBusy';
+        this.#busyUntil = now.getTime() + failure.ms;
         updateJob(db, job.id, { state: 'queued', lastErrorKey: messageKey, nextAttemptAt: later(failure.ms) }, now);
         this.#resumeAfter('serverBusy', failure.ms);
         return;
@@ -172,7 +180,9 @@ export class Outbox {
 
   #resumeAfter(reason: NonNullable<OutboxPause>, ms: number): void {
     const timer = setTimeout(() => {
-      if (this.#pausedFor === reason) void this.wake();
+      if (this.#pausedFor !== reason) return;
+      this.#busyUntil = 0;
+      void this.wake();
     }, ms);
     timer.unref();
   }

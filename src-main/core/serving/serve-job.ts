@@ -70,6 +70,9 @@ export function serveJobHandler(deps: ServeJobDeps): OutboxHandler {
       if (error instanceof CpRefusedError) {
         // Cut short on the way: nothing was stored under the key, so the same job goes again.
         if (isIncompleteUpload(error.errorCode)) throw new BluebagError('unavailable', 'errors.serveUploadIncomplete', { cause: error });
+        // 409 to an idempotent request: the first request with this key is still being dealt with (our
+        // side gave up waiting, CP did not). Only the same key can learn how it ended: try it again.
+        if (error.status === 409) throw new BluebagError('unavailable', 'errors.serveStillProcessing', { cause: error });
         throw new JobRefusedError(serveRefusalKey(error.errorCode), { cause: error });
       }
       // The connection dropped part-way: CP was reachable, so this is not "offline" (which pauses the

@@ -15,6 +15,7 @@ import { assertServable, cachedCaseForService, type ServeEligibility } from './c
 import { auditFacts, SERVE_JOB } from './serve-job';
 import type { ServiceClock } from './service-clock';
 import { countByState, listItems, readItem, unsentItemIds, type StoredItem } from './service-items';
+import { cleanDocumentName } from './staging';
 import type { ServingEvents } from './serving-events';
 
 /** What serving needs of the one outbox (CasesService owns it). */
@@ -89,7 +90,9 @@ export class ServingService {
         assertServable(served.eligibility);
         const names = request.defendantIds.map((id) => served.defendants.get(id));
         if (names.some((name) => name === undefined)) throw new BluebagError('invalid_argument', 'errors.serveDefendantNotFound');
-        const name = request.names?.[itemId] ?? item.name;
+        // A new name is cleaned as a dropped file's is (no control characters, a length CP takes).
+        const renamed = request.names?.[itemId];
+        const name = renamed === undefined ? item.name : (cleanDocumentName(renamed) ?? refuseName());
         const job = enqueueJob(db, { kind: SERVE_JOB, caseId: item.caseId, payload: { itemId } }, now);
         db.prepare(
           `UPDATE service_items SET state = 'queued', job_id = ?, defendant_ids_json = ?, defendant_names_json = ?, document_type = ?, note = ?,
@@ -123,6 +126,9 @@ export class ServingService {
       // Checked again inside the transaction: the outbox takes a job synchronously, so this is exact.
       const job = item.jobId === null ? null : readJob(db, item.jobId);
       if (job?.state === 'active') throw new BluebagError('conflict', 'errors.serveUploadStarted');
+      // Tried before and not refused: CP may hold it already (an answer lost after the last byte went).
+      // It goes on until CP answers; withdrawing it now could hide a document that was served.
+      if (job?.state === 'queued' && job.attempts > 0) throw new BluebagError('conflict', 'errors.serveUploadStarted');
       if (job && (job.state === 'queued' || job.state === 'failed')) updateJob(db, job.id, { state: 'cancelled' }, now);
       db.prepare("UPDATE service_items SET state = 'cancelled' WHERE id = ?").run(itemId);
       appendAudit(db, { event: 'cancelled', ...auditFacts(item), idempotencyKey: job?.idempotencyKey ?? null }, now);
@@ -145,6 +151,9 @@ export class ServingService {
     switch (item.view.state) {
       case 'refused':
         if (!this.#o.vault.has(itemId)) throw new BluebagError('conflict', 'errors.serveLocalCopyMissing');
+        // CP gave a receipt under the old key (for other bytes): something is stored there. Sending it
+        // again under a new key could serve it twice; the user must check with the court first.
+        if (item.view.errorKey === 'errors.serveReceiptMismatch') throw new BluebagError('conflict', 'errors.serveReceiptMismatchNoRetry');
         db.transaction(() => {
           if (item.jobId !== null) updateJob(db, item.jobId, { state: 'cancelled' }, now);
           const job = enqueueJob(db, { kind: SERVE_JOB, caseId: item.caseId, payload: { itemId } }, now);
@@ -212,4 +221,8 @@ export class ServingService {
   #view(item: StoredItem): ServiceItem {
     return { ...item.view, sentBytes: item.view.state === 'uploading' ? (this.#o.events.sentBytes(item.id) ?? 0) : null };
   }
+}
+
+function refuseName(): never {
+  throw new BluebagError('invalid_argument', 'errors.invalidArgument');
 }

@@ -19,12 +19,14 @@ interface Props {
 export function HearingCheckIn({ caseId, hearing, defendants, checkIns, today, onCheckIn }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const mine = checkIns.filter((checkIn) => checkIn.hearingId === hearing.id);
-  const latest = mine[mine.length - 1] ?? null;
+  // Newest attendance day first: on day 2 of a trial, day 1's check-in is not today's.
+  const mine = checkIns.filter((checkIn) => checkIn.hearingId === hearing.id).sort((a, b) => b.attendanceDay.localeCompare(a.attendanceDay));
+  const todays = mine.filter((checkIn) => checkIn.attendanceDay === today.day);
+  const latest = todays.find((checkIn) => checkIn.state !== 'refused') ?? todays[0] ?? mine[0] ?? null;
   const sittingToday = sitsOn(hearing.sittingDays, today.day);
   if (!sittingToday && !latest) return null;
-  // A refused check-in can be made again; one on its way or done cannot be doubled.
-  const canCheckIn = sittingToday && (!latest || latest.state === 'refused');
+  // A refused check-in can be made again; one on its way or done cannot be doubled (main refuses too).
+  const canCheckIn = sittingToday && !todays.some((checkIn) => checkIn.state !== 'refused');
 
   return (
     <div className="check-in" data-testid="hearing-check-in">

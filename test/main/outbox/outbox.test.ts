@@ -75,6 +75,35 @@ describe('outbox', () => {
     opened.close();
   });
 
+  it('an inOrder job waits for an older one of the same case that is backing off; others go on', async () => {
+    const { opened } = open();
+    const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute));
+    const associate = enqueueJob(opened.db, { kind: 'associate', caseId: 'case-1', payload: {} }, at(1));
+    enqueueJob(opened.db, { kind: 'disassociate', caseId: 'case-1', payload: {} }, at(2));
+    enqueueJob(opened.db, { kind: 'associate', caseId: 'case-2', payload: {} }, at(3));
+    const seen: string[] = [];
+    let failFirst = true;
+    const handler: OutboxHandler = async (job) => {
+      if (job.id === associate.id && failFirst) {
+        failFirst = false;
+        throw new CpServerError('associate', 503, null);
+      }
+      seen.push(`${job.kind}:${job.caseId ?? ''}`);
+      return {};
+    };
+    let clock = new Date('2026-12-01T10:00:00Z');
+    const outbox = new Outbox({ db: opened.db, handlers: { associate: handler, disassociate: handler }, classify: classifyFailure, now: () => clock, random: () => 0.5, inOrder: ['associate', 'disassociate'] });
+    outbox.start();
+    await outbox.drain();
+    // The first association backs off: the disassociation after it waits; the other case's goes.
+    expect(seen).toEqual(['associate:case-2']);
+    clock = new Date('2026-12-01T10:10:00Z');
+    await outbox.wake({ now: true });
+    expect(seen).toEqual(['associate:case-2', 'associate:case-1', 'disassociate:case-1']);
+    await outbox.stop();
+    opened.close();
+  });
+
   it('a lost connection pauses the whole queue and costs the job nothing; wake() resumes it', async () => {
     const { opened } = open();
     const a = add(opened, 1);
@@ -119,6 +148,11 @@ describe('outbox', () => {
     await busy.wake({ now: true });
     expect(busy.pausedFor).toBe('serverBusy');
     expect(readJob(opened.db, a.id)?.nextAttemptAt).toBe('2026-12-01T10:02:00.000Z');
+    // A new job (or a sync, or the connection returning) does not end CP's pause early.
+    const b = add(opened, 2);
+    await busy.wake();
+    expect(busy.pausedFor).toBe('serverBusy');
+    expect(readJob(opened.db, b.id)).toMatchObject({ state: 'queued', attempts: 0 });
     await busy.stop();
     opened.close();
   });
