@@ -16,13 +16,28 @@ import {
 
 type Listener = (payload: never) => void;
 
+/** Longest a call waits for the event stream to connect (a host that never opens it must not hang the UI). */
+const STREAM_OPEN_WAIT_MS = 2_000;
+
 export function createWebBridge(): BluebagApi {
   const listeners = new Map<string, Set<Listener>>();
   let source: EventSource | null = null;
+  /**
+   * Settles once the event stream is connected. A call made after a subscription waits for it (up to
+   * a moment), so a change that happens after the call's answer cannot be missed: before the stream
+   * connects, the host has no one to send it to.
+   */
+  let streamOpen: Promise<void> | null = null;
 
   const ensureEventSource = () => {
     if (source) return;
     source = new EventSource(HTTP_EVENTS_PATH);
+    const opening = source;
+    streamOpen = new Promise<void>((resolve) => {
+      opening.addEventListener('open', () => resolve(), { once: true });
+      opening.addEventListener('error', () => resolve(), { once: true });
+      setTimeout(resolve, STREAM_OPEN_WAIT_MS);
+    });
     source.onmessage = (message: MessageEvent<string>) => {
       let parsed: { name?: unknown; payload?: unknown };
       try {
@@ -37,6 +52,7 @@ export function createWebBridge(): BluebagApi {
 
   return {
     async call(method, args) {
+      if (streamOpen) await streamOpen;
       let response: Response;
       try {
         response = await fetch(`${HTTP_RPC_PREFIX}${encodeURIComponent(method)}`, {

@@ -80,14 +80,27 @@ export const useAppStore = create<AppState>()((set, get) => ({
  * every change, and the store holds the last word.
  */
 export async function loadAppState(): Promise<Settings | null> {
+  // An event can overtake the first read's answer (they travel on different connections): what an
+  // event said is newer, and the first read must not put the older state back.
+  const heard = new Set<'settings' | 'connectivity' | 'session' | 'sandbox'>();
   const unsubscribers = [
     bridge.on('settings.changed', (settings) => {
+      heard.add('settings');
       useAppStore.setState({ settings });
       void changeLanguage(settings.language);
     }),
-    bridge.on('connectivity.changed', (connectivity) => useAppStore.setState({ connectivity })),
-    bridge.on('session.changed', (session) => useAppStore.setState({ session })),
-    bridge.on('sandbox.changed', (sandbox) => useAppStore.setState({ sandbox })),
+    bridge.on('connectivity.changed', (connectivity) => {
+      heard.add('connectivity');
+      useAppStore.setState({ connectivity });
+    }),
+    bridge.on('session.changed', (session) => {
+      heard.add('session');
+      useAppStore.setState({ session });
+    }),
+    bridge.on('sandbox.changed', (sandbox) => {
+      heard.add('sandbox');
+      useAppStore.setState({ sandbox });
+    }),
   ];
   const [info, settings, connectivity, session, sandbox] = await Promise.all([
     bridge.call('app.getInfo', {}),
@@ -105,10 +118,10 @@ export async function loadAppState(): Promise<Settings | null> {
   useAppStore.setState({
     ready: true,
     info: info.value,
-    settings: settings.value,
-    connectivity: connectivity.value,
-    session: session.value,
-    sandbox: sandbox.value,
+    ...(heard.has('settings') ? {} : { settings: settings.value }),
+    ...(heard.has('connectivity') ? {} : { connectivity: connectivity.value }),
+    ...(heard.has('session') ? {} : { session: session.value }),
+    ...(heard.has('sandbox') ? {} : { sandbox: sandbox.value }),
   });
-  return settings.value;
+  return useAppStore.getState().settings ?? settings.value;
 }
