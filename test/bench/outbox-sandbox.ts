@@ -4,18 +4,8 @@
  * JSON line ({ url, controlUrl }) when ready; stops on SIGTERM / SIGINT / stdin closing.
  */
 import { startSandbox } from '../../src-sandbox/index';
+import { stopWithParent } from './sandbox-process';
 
 const sandbox = await startSandbox({ dataset: 'small', port: 0, controlPort: 0, anchorDate: '2026-11-23', maxUploadBytes: 100 * 1024 * 1024, log: () => undefined });
-let stopping = false;
-const stop = (): void => {
-  if (stopping) return;
-  stopping = true;
-  sandbox.stop().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-process.stdin.on('end', stop);
+stopWithParent(sandbox);
 console.log(JSON.stringify({ url: sandbox.url, controlUrl: sandbox.controlUrl }));

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { FIRM_1_ID, FIRM_2_ID, PUBLIC_CLIENT_ID, SANDBOX_PASSWORD, USERS, startSandbox } from '../../src-sandbox/index';
 import { generateDataset } from '../../src-sandbox/seed/dataset';
 import { associatedMaterials, parallelDownload, scriptToken } from './cp-client-baseline';
+import { stopWithParent } from './sandbox-process';
 
 const { values } = parseArgs({
   options: { anchor: { type: 'string' }, seed: { type: 'string' }, 'cache-dir': { type: 'string' }, 'big-document-mb': { type: 'string' } },
@@ -36,19 +37,7 @@ const sandbox = await startSandbox({
   },
 });
 
-let stopping = false;
-const stop = (): void => {
-  if (stopping) return;
-  stopping = true;
-  sandbox.stop().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-process.stdin.on('end', stop);
-process.stdin.resume();
+stopWithParent(sandbox);
 
 async function firm2Token(baseUrl: string): Promise<string> {
   const user = USERS.find((u) => u.organisationId === FIRM_2_ID && u.role === 'SOLICITOR');

@@ -10,6 +10,7 @@ import path from 'node:path';
 import jpeg from 'jpeg-js';
 import PDFDocument from 'pdfkit';
 import { pipePdfToFile } from '../../src-sandbox/pdf/pdf-file-writer';
+import { seededRandom as prng } from '../helpers/seeded-random';
 
 export const FIXTURE_VERSION = 1;
 export const DOCUMENTS = 100;
@@ -52,18 +53,6 @@ export async function ensureViewerFixture(): Promise<ViewerFixture> {
   const meta = { file, size, pages: FIXTURE_PAGES, sha256 };
   writeFileSync(metaFile, JSON.stringify(meta));
   return { ...meta, generatedMs: performance.now() - started };
-}
-
-/** A deterministic generator, so every machine builds the same bytes. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 /** A grey photocopied sheet with rows of text-like strokes and scanner noise, as a JPEG. */

@@ -8,6 +8,7 @@ import { expectNoSeriousAxeViolations } from './axe';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode';
 import { sampleWorld } from './sample-world';
 import { signIn } from './sign-in';
+import { goOffline, openCase as openCaseAt, rpc } from './app-actions';
 
 /**
  * The PET form as a new user would fill it in, in browser mode against the real sandbox: Part 3
@@ -22,34 +23,7 @@ const petCase = world.cases[0];
 // Case 9 is a Crown Court case of firm 1, with a BCM form.
 const crownCase = world.cases[9];
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-interface RpcResult<T> {
-  ok: boolean;
-  value: T;
-}
-
-/** A call through the app's own contract (browser mode's loopback RPC, with the page's cookie). */
-async function rpc<T>(page: Page, app: BrowserModeApp, method: string, args: Record<string, unknown>): Promise<T> {
-  const response = await page.request.post(`${app.origin}/rpc/${method}`, { headers: { 'x-bluebag-request': '1', 'content-type': 'application/json' }, data: args });
-  const body = (await response.json()) as RpcResult<T>;
-  expect(body.ok, `${method} answered ${JSON.stringify(body)}`).toBe(true);
-  return body.value;
-}
-
-async function goOffline(page: Page, offline: boolean): Promise<void> {
-  await nav(page).getByRole('button', { name: 'Sample data' }).click();
-  const toggle = page.getByLabel('Go offline (refuse all connections)');
-  if (offline) await toggle.check();
-  else await toggle.uncheck();
-  await expect(page.getByTestId('connectivity-status')).toContainText(offline ? 'Offline' : 'Online', { timeout: 30_000 });
-}
-
-async function openCase(page: Page, urn: string): Promise<void> {
-  await nav(page).getByRole('button', { name: 'My cases' }).click();
-  await page.getByRole('button', { name: urn, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Forms' })).toBeVisible({ timeout: 30_000 });
-}
+const openCase = (page: Page, urn: string) => openCaseAt(page, urn, 'Forms');
 
 async function openPart3(page: Page, formButton: string): Promise<void> {
   await page.getByRole('button', { name: formButton }).click();

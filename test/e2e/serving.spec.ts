@@ -6,6 +6,7 @@ import { expectNoSeriousAxeViolations } from './axe';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode';
 import { sampleWorld } from './sample-world';
 import { signIn } from './sign-in';
+import { goOffline, nav, openCase, rpc } from './app-actions';
 
 /**
  * Serving documents on the court, as a new user would in browser mode against the real sandbox, on
@@ -20,8 +21,6 @@ import { signIn } from './sign-in';
 const { world } = sampleWorld();
 const magistratesCase = world.cases[4];
 const crownCase = world.cases[9];
-
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
 /** A small, well-formed PDF (one page, correct cross-reference offsets), so main's checks pass. */
 function tinyPdf(text: string): Buffer {
@@ -95,23 +94,7 @@ function longDate(day: string): string {
 
 /** The sandbox's fault switches through the app's own contract (as the Sample data screen calls it). */
 async function setSandboxFaults(page: Page, app: BrowserModeApp, patch: Record<string, unknown>): Promise<void> {
-  const response = await page.request.post(`${app.origin}/rpc/sandbox.setFaults`, { headers: { 'x-bluebag-request': '1', 'content-type': 'application/json' }, data: patch });
-  const body = (await response.json()) as { ok: boolean };
-  expect(body.ok).toBe(true);
-}
-
-async function goOffline(page: Page, offline: boolean): Promise<void> {
-  await nav(page).getByRole('button', { name: 'Sample data' }).click();
-  const toggle = page.getByLabel('Go offline (refuse all connections)');
-  if (offline) await toggle.check();
-  else await toggle.uncheck();
-  await expect(page.getByTestId('connectivity-status')).toContainText(offline ? 'Offline' : 'Online', { timeout: 30_000 });
-}
-
-async function openCase(page: Page, urn: string): Promise<void> {
-  await nav(page).getByRole('button', { name: 'My cases' }).click();
-  await page.getByRole('button', { name: urn, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Defendants' })).toBeVisible({ timeout: 30_000 });
+  await rpc(page, app, 'sandbox.setFaults', patch);
 }
 
 async function openServe(page: Page, urn: string): Promise<void> {

@@ -2,26 +2,16 @@
  * Builds the forms work from its parts, the same way for the app and for tests: CP's copies kept
  * fresh, section locks, the service the contract calls, and the outbox handlers that send drafts.
  */
-import type { Database } from '../db';
 import type { OutboxHandler } from '../outbox';
-import type { FormEngine } from './form-engine';
 import { FormRefresh } from './form-refresh';
 import { formSubmissionHandlers } from './form-submission';
 import type { FormsApi } from './forms-api';
-import { FormsService } from './forms-service';
+import { FormsService, type FormsServiceOptions } from './forms-service';
 import { SectionLocks } from './section-locks';
 
-export interface FormsWorkOptions {
-  readonly db: Database;
+/** What the service needs, less the parts this builds for it; plus CP and CP's clock. */
+export interface FormsWorkOptions extends Omit<FormsServiceOptions, 'locks' | 'refresh'> {
   readonly api: FormsApi;
-  readonly engine: FormEngine;
-  /** Whether CP can be asked now (signed in and reachable). */
-  readonly online: () => boolean;
-  readonly userId: () => string | null;
-  readonly today: () => string;
-  readonly wakeOutbox: () => void;
-  readonly emitChanged: (caseId: string, formIds: readonly string[]) => void;
-  readonly now?: () => Date;
   /** CP's clock minus this laptop's, as last seen (for CP's lock expiry times). */
   readonly serverOffsetMs?: () => number;
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeCore } from '../../helpers/core';
 import { magistratesCase, openCacheDatabase, outboxVaultFiles, startServingWorld, type ServingWorld } from './serving-fixtures';
+import { seededRandom as prng } from '../../helpers/seeded-random';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -22,17 +23,6 @@ const KILLS_WANTED = 20;
 const MAX_ROUNDS = 40;
 const DOCUMENTS_PER_ROUND = 2;
 const DOCUMENT_KIB = 768;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Round {
   killed: boolean;

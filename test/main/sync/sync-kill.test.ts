@@ -30,6 +30,7 @@ import {
   tempDir,
   vaultFiles,
 } from './sync-fixtures';
+import { seededRandom as prng } from '../../helpers/seeded-random';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -41,24 +42,11 @@ const childScript = path.join(here, 'sync-child.ts');
  */
 const ELECTRON_LIKE_FLAGS = typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function' ? [] : ['--harmony-rab-gsab-transfer'];
 
-
 const SEED = Number(process.env.SYNC_KILL_SEED ?? 20_240_607);
 const KILLS_WANTED = 22;
 const MAX_ROUNDS = 45;
 /** Small pages, so kills also land between the pages of one sync. */
 const PAGE_SIZE = 3;
-
-/** mulberry32: small, seeded, good enough to spread kill times. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Phase = 'starting' | 'syncing' | 'downloading' | 'finishing';
 
