@@ -19,7 +19,7 @@ import { coreFormEngine, createFormsWork, formsContractHandlers, type FormsWork 
 import { loadFormDefinitions } from './forms';
 import { SettingsService, type SettingsStore } from './settings';
 import { ServerClockEstimate, observingFetch } from './server-time';
-import { bankHolidaysUpdateFile, loadBusinessCalendar, londonIso, type BusinessCalendar } from './service-dates';
+import { bankHolidaysUpdateFile, loadBusinessCalendar, type BusinessCalendar } from './service-dates';
 import { ClockEstimateSaver, cpServiceClock, readClockEstimate, type StageResult } from './serving';
 import { openServing, servingContractHandlers, type ServingWiring } from './serving-wiring';
 
@@ -127,8 +127,6 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     for (const error of loaded.errors) console.error('[forms] a form definition was refused:', path.basename(error.file), error.fault);
     return loaded.definitions;
   });
-  /** Today in England and Wales by CP's clock as last seen (the laptop's until CP has answered). */
-  const cpToday = () => londonIso(clockEstimate.estimate(Date.now())?.serverNowMs ?? Date.now()).slice(0, 10);
   let forms: FormsWork | null = null;
   const ready: Promise<{ cache: CaseCache; cases: CasesService; versions: VersionTracker; search: SearchIndex; serving: ServingWiring; forms: FormsWork }> = keyProvider.masterKey().then(async (masterKey) => {
     await calendarLoaded;
@@ -169,7 +167,8 @@ export function createCoreApp(options: CoreOptions): CoreApp {
       engine: coreFormEngine(definitions),
       online: () => session.status().state === 'signedIn' && connectivity.get().state !== 'offline',
       userId: () => session.currentUser()?.userId ?? null,
-      today: cpToday,
+      // Today in England and Wales by CP's clock as last seen: the same day serving and check-in use.
+      today: () => serviceClock.today(),
       serverOffsetMs: () => {
         const local = Date.now();
         return (clockEstimate.estimate(local)?.serverNowMs ?? local) - local;

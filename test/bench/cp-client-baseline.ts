@@ -64,8 +64,18 @@ export async function associatedMaterials(baseUrl: string, token: string): Promi
   return { materials, cases, requests };
 }
 
-/** Downloads every material with `concurrency` parallel requests, discarding the bytes. */
-export async function parallelDownload(baseUrl: string, token: string, materials: readonly MaterialRef[], concurrency = 6): Promise<{ bytes: number; ms: number }> {
+/**
+ * GETs every material's content with `concurrency` parallel requests and hands each body to `store`,
+ * which answers how many bytes it took. The one download loop the baselines share: they differ only in
+ * what they do with a body.
+ */
+async function downloadEach(
+  baseUrl: string,
+  token: string,
+  materials: readonly MaterialRef[],
+  concurrency: number,
+  store: (material: MaterialRef, body: ReadableStream<Uint8Array>) => Promise<number>,
+): Promise<{ bytes: number; ms: number }> {
   let next = 0;
   let bytes = 0;
   const started = performance.now();
@@ -75,11 +85,23 @@ export async function parallelDownload(baseUrl: string, token: string, materials
       if (!material) return;
       const response = await fetch(`${baseUrl}/materials/${material.id}/content`, { headers: { authorization: `Bearer ${token}` } });
       if (!response.ok || !response.body) throw new Error(`download failed: ${response.status}`);
-      for await (const chunk of response.body) bytes += (chunk as Uint8Array).byteLength;
+      // Awaited first: `bytes += await …` would read `bytes` before the await and lose the other
+      // workers' counts.
+      const stored = await store(material, response.body);
+      bytes += stored;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return { bytes, ms: performance.now() - started };
+}
+
+/** Downloads every material with `concurrency` parallel requests, discarding the bytes. */
+export function parallelDownload(baseUrl: string, token: string, materials: readonly MaterialRef[], concurrency = 6): Promise<{ bytes: number; ms: number }> {
+  return downloadEach(baseUrl, token, materials, concurrency, async (_material, body) => {
+    let bytes = 0;
+    for await (const chunk of body) bytes += chunk.byteLength;
+    return bytes;
+  });
 }
 
 /**
@@ -89,23 +111,12 @@ export async function parallelDownload(baseUrl: string, token: string, materials
  * fsync (curl and wget do not sync either: the kernel writes the pages back in its own time). The
  * caller deletes the files after the run.
  */
-export async function diskDownload(baseUrl: string, token: string, materials: readonly MaterialRef[], dir: string, concurrency = 6): Promise<{ bytes: number; ms: number }> {
-  let next = 0;
-  let bytes = 0;
-  const started = performance.now();
-  const worker = async () => {
-    for (;;) {
-      const material = materials[next++];
-      if (!material) return;
-      const response = await fetch(`${baseUrl}/materials/${material.id}/content`, { headers: { authorization: `Bearer ${token}` } });
-      if (!response.ok || !response.body) throw new Error(`download failed: ${response.status}`);
-      const file = createWriteStream(path.join(dir, `${material.id}.download`), { mode: 0o600 });
-      await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), file);
-      bytes += file.bytesWritten;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { bytes, ms: performance.now() - started };
+export function diskDownload(baseUrl: string, token: string, materials: readonly MaterialRef[], dir: string, concurrency = 6): Promise<{ bytes: number; ms: number }> {
+  return downloadEach(baseUrl, token, materials, concurrency, async (material, body) => {
+    const file = createWriteStream(path.join(dir, `${material.id}.download`), { mode: 0o600 });
+    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), file);
+    return file.bytesWritten;
+  });
 }
 
 /**
@@ -114,64 +125,55 @@ export async function diskDownload(baseUrl: string, token: string, materials: re
  * written in ~1 MiB batches and fsynced. No database, no queue, no resume. Divided by
  * parallelDownload's rate, it is the best throughput ratio this machine allows such a client.
  */
-export async function sealedDownload(baseUrl: string, token: string, materials: readonly MaterialRef[], dir: string, concurrency = 6): Promise<{ bytes: number; ms: number }> {
+export function sealedDownload(baseUrl: string, token: string, materials: readonly MaterialRef[], dir: string, concurrency = 6): Promise<{ bytes: number; ms: number }> {
   const key = randomBytes(32);
   const chunkSize = 64 * 1024;
-  let next = 0;
-  let bytes = 0;
-  const started = performance.now();
-  const worker = async () => {
-    for (;;) {
-      const material = materials[next++];
-      if (!material) return;
-      const response = await fetch(`${baseUrl}/materials/${material.id}/content`, { headers: { authorization: `Bearer ${token}` } });
-      if (!response.ok || !response.body) throw new Error(`download failed: ${response.status}`);
-      const file = await open(path.join(dir, `${material.id}.sealed`), 'w', 0o600);
-      try {
-        const hash = createHash('sha256');
-        const staging = Buffer.allocUnsafe(chunkSize);
-        let fill = 0;
-        let position = 0;
-        let pending: Buffer[] = [];
-        let pendingBytes = 0;
-        const seal = (plain: Buffer): void => {
-          hash.update(plain);
-          const nonce = randomBytes(12);
-          const cipher = createCipheriv('aes-256-gcm', key, nonce);
-          const sealed = [nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()];
-          pending.push(...sealed);
-          for (const piece of sealed) pendingBytes += piece.length;
-        };
-        const flush = async (): Promise<void> => {
-          await file.writev(pending, position);
-          position += pendingBytes;
-          pending = [];
-          pendingBytes = 0;
-        };
-        for await (const piece of response.body) {
-          const data = piece as Uint8Array;
-          bytes += data.byteLength;
-          for (let at = 0; at < data.length; ) {
-            const take = Math.min(chunkSize - fill, data.length - at);
-            staging.set(data.subarray(at, at + take), fill);
-            fill += take;
-            at += take;
-            if (fill === chunkSize) {
-              seal(staging);
-              fill = 0;
-            }
+  return downloadEach(baseUrl, token, materials, concurrency, async (material, body) => {
+    let bytes = 0;
+    const file = await open(path.join(dir, `${material.id}.sealed`), 'w', 0o600);
+    try {
+      const hash = createHash('sha256');
+      const staging = Buffer.allocUnsafe(chunkSize);
+      let fill = 0;
+      let position = 0;
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const seal = (plain: Buffer): void => {
+        hash.update(plain);
+        const nonce = randomBytes(12);
+        const cipher = createCipheriv('aes-256-gcm', key, nonce);
+        const sealed = [nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()];
+        pending.push(...sealed);
+        for (const piece of sealed) pendingBytes += piece.length;
+      };
+      const flush = async (): Promise<void> => {
+        await file.writev(pending, position);
+        position += pendingBytes;
+        pending = [];
+        pendingBytes = 0;
+      };
+      for await (const piece of body) {
+        const data = piece as Uint8Array;
+        bytes += data.byteLength;
+        for (let at = 0; at < data.length; ) {
+          const take = Math.min(chunkSize - fill, data.length - at);
+          staging.set(data.subarray(at, at + take), fill);
+          fill += take;
+          at += take;
+          if (fill === chunkSize) {
+            seal(staging);
+            fill = 0;
           }
-          if (pendingBytes >= 1024 * 1024) await flush();
         }
-        seal(staging.subarray(0, fill));
-        await flush();
-        hash.digest();
-        await file.sync();
-      } finally {
-        await file.close();
+        if (pendingBytes >= 1024 * 1024) await flush();
       }
+      seal(staging.subarray(0, fill));
+      await flush();
+      hash.digest();
+      await file.sync();
+    } finally {
+      await file.close();
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { bytes, ms: performance.now() - started };
+    return bytes;
+  });
 }

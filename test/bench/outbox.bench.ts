@@ -21,7 +21,7 @@ import type { CaseSummary, OutboxStatus, SearchStatus, ServiceItem, SessionStatu
 import type { CoreApp } from '../../src-main/core';
 import { makeCore } from '../helpers/core';
 import { browserSignIn } from '../main/auth/helpers';
-import { openCacheDatabase } from '../main/serving/serving-fixtures';
+import { openCacheDatabase, until } from '../main/serving/serving-fixtures';
 import { SCRIPT_CLIENT } from '../../src-sandbox/seed/firms';
 import jpeg from 'jpeg-js';
 import PDFDocument from 'pdfkit';
@@ -66,16 +66,6 @@ function noiseJpeg(bytes: number): Buffer {
     data[i] = (i & 3) === 3 ? 255 : x & 0xff;
   }
   return jpeg.encode({ data, width: side, height: side }, 90).data;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms: number, poll = 10): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out: ${JSON.stringify(value).slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, poll));
-  }
 }
 
 function call<T>(core: CoreApp) {

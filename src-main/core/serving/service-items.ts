@@ -130,7 +130,8 @@ function fromRow(row: ItemRow): StoredItem {
     row.receipt_id !== null && row.court_document_id !== null && row.material_id !== null && row.received_at !== null
       ? { receiptId: row.receipt_id, courtDocumentId: row.court_document_id, materialId: row.material_id, receivedAt: row.received_at }
       : null;
-  return {
+  // The fields the serving code and the renderer's view share, read once.
+  const common = {
     id: row.id,
     caseId: row.case_id,
     urn: row.urn,
@@ -142,22 +143,15 @@ function fromRow(row: ItemRow): StoredItem {
     size: row.size,
     pageCount: row.page_count,
     sha256: row.sha256,
+  };
+  return {
+    ...common,
     state: row.state,
     jobId: row.job_id,
     jobState: row.job_state,
     idempotencyKey: row.job_idempotency_key,
     view: {
-      id: row.id,
-      caseId: row.case_id,
-      urn: row.urn,
-      defendantIds,
-      defendantNames,
-      documentType,
-      name: row.name,
-      note: row.note,
-      size: row.size,
-      pageCount: row.page_count,
-      sha256: row.sha256,
+      ...common,
       state,
       createdAt: row.created_at,
       queuedAt: row.queued_at,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AdvocateStatusSchema, type CheckIn, type ContractError } from '../../../src-preload/api';
 import { bridge } from '../../stores/bridge';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { DefendantChoice } from '../../ui/DefendantChoice';
 
 type AdvocateStatus = (typeof AdvocateStatusSchema.options)[number];
 
@@ -53,24 +54,15 @@ export function CheckInForm({ caseId, hearingId, defendants, onDone, onCancel }:
           </label>
         ))}
       </fieldset>
-      <fieldset className="radios" aria-describedby={problem === 'noDefendants' ? ids.defendants : undefined}>
-        <legend className="label">{t('checkIn.defendantsLabel')}</legend>
-        {problem === 'noDefendants' ? (
-          <p className="error-message" id={ids.defendants}>
-            {t('checkIn.problems.noDefendants')}
-          </p>
-        ) : null}
-        {defendants.map((defendant) => (
-          <label key={defendant.id} className="checkbox">
-            <input
-              type="checkbox"
-              checked={defendantIds.includes(defendant.id)}
-              onChange={(event) => setDefendantIds((all) => (event.target.checked ? [...all, defendant.id] : all.filter((id) => id !== defendant.id)))}
-            />
-            {defendant.name}
-          </label>
-        ))}
-      </fieldset>
+      <DefendantChoice
+        className="radios"
+        legend={t('checkIn.defendantsLabel')}
+        defendants={defendants}
+        selected={defendantIds}
+        onChange={setDefendantIds}
+        problem={problem === 'noDefendants' ? t('checkIn.problems.noDefendants') : null}
+        problemId={ids.defendants}
+      />
       <ErrorMessage error={error} />
       <div className="button-row">
         <button type="submit" className="button" aria-disabled={busy}>

@@ -11,6 +11,7 @@ import { ServiceForecastNotice } from './ServiceForecastNotice';
 import { StagingUploads } from './StagingUploads';
 import { useServiceForecast } from './use-service-forecast';
 import { useStaging } from './use-staging';
+import { DefendantChoice } from '../../ui/DefendantChoice';
 
 /** The contract takes at most this many items in one `serving.queue` call. */
 const QUEUE_BATCH = 50;
@@ -111,26 +112,15 @@ export function ServeForm({ detail }: { detail: CaseDetail }) {
 
       <ServiceForecastNotice forecast={forecast} />
 
-      <fieldset className="section radios" aria-describedby={invalid('noDefendants') ? ids.defendants : undefined}>
-        <legend>
-          <h2>{t('serving.defendantsTitle')}</h2>
-        </legend>
-        {invalid('noDefendants') ? (
-          <p className="error-message" id={ids.defendants}>
-            {t('serving.problems.noDefendants')}
-          </p>
-        ) : null}
-        {detail.defendants.map((defendant) => (
-          <label key={defendant.id} className="checkbox">
-            <input
-              type="checkbox"
-              checked={defendantIds.includes(defendant.id)}
-              onChange={(event) => setDefendantIds((all) => (event.target.checked ? [...all, defendant.id] : all.filter((id) => id !== defendant.id)))}
-            />
-            {defendant.name}
-          </label>
-        ))}
-      </fieldset>
+      <DefendantChoice
+        className="section radios"
+        legend={<h2>{t('serving.defendantsTitle')}</h2>}
+        defendants={detail.defendants}
+        selected={defendantIds}
+        onChange={setDefendantIds}
+        problem={invalid('noDefendants') ? t('serving.problems.noDefendants') : null}
+        problemId={ids.defendants}
+      />
 
       <section className="section" aria-labelledby={`${ids.files}-title`}>
         <h2 id={`${ids.files}-title`}>{t('serving.filesTitle')}</h2>

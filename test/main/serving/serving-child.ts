@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { OutboxStatus, ServiceItem, SessionStatus } from '../../../src-preload/api';
 import { makeCore } from '../../helpers/core';
 import { tinyPdf } from '../../sandbox/helpers';
+import { until } from './serving-fixtures';
 
 const [dataDir, caseId, defendantId, round, countText, kibText] = process.argv.slice(2);
 if (!dataDir || !caseId || !defendantId || !round) throw new Error('usage: serving-child <dataDir> <caseId> <defendantId> <round> <count> <kib>');
@@ -22,15 +23,6 @@ const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
   if (!result.ok) throw new Error(`${method}: ${result.error.messageKey}`);
   return result.value as T;
 };
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out: ${JSON.stringify(value).slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 await until(() => call<SessionStatus>('session.getStatus'), (s) => s.state === 'signedIn', 20_000);
 console.log('ready');

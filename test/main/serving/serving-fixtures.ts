@@ -32,13 +32,13 @@ export interface ServingWorld {
   dispose(): Promise<void>;
 }
 
-export async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, ms = 20_000): Promise<T> {
+export async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, ms = 20_000, pollMs = 25): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await read();
     if (ok(value)) return value;
     if (Date.now() > end) throw new Error(`condition not met in time: ${JSON.stringify(value).slice(0, 600)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 
