@@ -149,7 +149,8 @@ describe('downloads under faults recover by themselves', () => {
 
   it('429 with Retry-After pauses the whole queue (serverBusy) and it resumes on its own', async () => {
     const sb = await sandboxForTest();
-    await sb.setFaults({ rateLimit: { retryAfterSeconds: 1 }, pathPrefix: '/materials/' });
+    // 3 s, so the window checked below sits well inside Retry-After even on a loaded machine.
+    await sb.setFaults({ rateLimit: { retryAfterSeconds: 3 }, pathPrefix: '/materials/' });
     const test = await openTestCache(sb);
     const { cache } = test;
     await cache.engine.syncNow();
@@ -159,13 +160,16 @@ describe('downloads under faults recover by themselves', () => {
     // A global cause costs the items nothing: queued, not failed, no attempt counted.
     expect(count(test, "SELECT count(*) AS n FROM materials WHERE download_state <> 'queued' OR attempts <> 0")).toBe(0);
     expect(count(test, "SELECT count(*) AS n FROM materials WHERE error_key = 'errors.cpRateLimited'")).toBeGreaterThan(0);
+    // Requests the client sent just before it paused (and then aborted) can still reach the server a
+    // moment later, so let those land before counting.
+    await new Promise((resolve) => setTimeout(resolve, 250));
     const rateLimited = sb.stats().faultsInjected['429'] ?? 0;
     // Paused means paused: no hammering while Retry-After runs.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 400));
     expect(sb.stats().faultsInjected['429'] ?? 0).toBe(rateLimited);
 
     await sb.resetFaults();
-    await waitFor('every material stored after Retry-After', () => allStored(cache.db), 10_000);
+    await waitFor('every material stored after Retry-After', () => allStored(cache.db), 15_000);
     expect(cache.queue.pausedFor).toBeNull();
     expect(await expectStoredHashesCorrect(cache)).toBe(count(test, 'SELECT count(*) AS n FROM materials'));
   });
