@@ -4,60 +4,66 @@
  * app's case cache and CP client, so its RSS and event loop are the app's alone (the bench runner,
  * which also loads every other benchmark, is another process, and so is the sandbox).
  *
- * Builds the cache as the app does (openCaseCache), runs the initial sync, ten idle re-syncs, then
- * the baselines (discarded, stored to disk) and the sealed reference client over the same materials, and prints one JSON
- * line: { result: SyncAppResult }.
+ * Builds the cache as the app does (openCaseCache) and runs rounds of an initial sync into an empty
+ * cache, each paired with a plain download of the same materials to disk; ten idle re-syncs after the
+ * last; then the discard baseline and the sealed reference client; and prints one JSON line:
+ * { result: SyncAppResult }.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { openCaseCache, VAULT_DIR } from '../../src-main/core/case-cache';
+import { openCaseCache, type CaseCache } from '../../src-main/core/case-cache';
 import { createCpClient } from '../../src-main/core/cp';
 import { associatedMaterials, diskDownload, parallelDownload, scriptToken, sealedDownload } from './cp-client-baseline';
 
+export interface SyncRun {
+  ms: number;
+  deltaMs: number;
+  requests: number;
+  cases: number;
+  stored: number;
+  notStored: number;
+  storedBytes: number;
+  largestBytes: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  eventLoopUtilisation: number;
+  progressEvents: number;
+  progressBytes: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+  maxRssLifetimeMb: number;
+  peakHeapUsedMb: number;
+  peakArrayBuffersMb: number;
+  /** The sample at peak RSS. */
+  atPeak: MemoryBreakdown;
+  lagMaxMs: number;
+  lagP99Ms: number;
+  lagMeanMs: number;
+  /** Ticks over 100 ms, by a 20 ms drift sampler: "<ms>@<s into the sync>". */
+  longTicks: string[];
+  maxGcPauseMs: number;
+  gcPauseTotalMs: number;
+}
+
 export interface SyncAppResult {
-  settings: { concurrency: number; rssSampleMs: number; lagResolutionMs: number; resyncRuns: number; baselineRuns: number; diskRuns: number; sealedRuns: number };
+  settings: { concurrency: number; rssSampleMs: number; lagResolutionMs: number; resyncRuns: number; rounds: number; baselineRuns: number; sealedRuns: number };
   rssAtStartMb: number;
-  sync: {
-    ms: number;
-    deltaMs: number;
-    requests: number;
-    cases: number;
-    stored: number;
-    notStored: number;
-    storedBytes: number;
-    largestBytes: number;
-    cpuUserMs: number;
-    cpuSystemMs: number;
-    eventLoopUtilisation: number;
-    progressEvents: number;
-    progressBytes: number;
-    rssBeforeMb: number;
-    peakRssMb: number;
-    maxRssLifetimeMb: number;
-    peakHeapUsedMb: number;
-    peakArrayBuffersMb: number;
-    /** The sample at peak RSS. */
-    atPeak: MemoryBreakdown;
-    lagMaxMs: number;
-    lagP99Ms: number;
-    lagMeanMs: number;
-    /** Ticks over 100 ms, by a 20 ms drift sampler: "<ms>@<s into the sync>". */
-    longTicks: string[];
-    maxGcPauseMs: number;
-    gcPauseTotalMs: number;
-  };
+  /** Each an initial sync into an empty cache, paired with a diskDownload run (curl -o: each body streamed to its own file, no fsync) next to it. */
+  rounds: Array<{ order: string; sync: SyncRun; disk: TimedRun }>;
+  /** Idle re-syncs after the last round's sync. */
   resync: { ms: number[]; requests: number[] };
+  materials: number;
+  /** Every run moved the same bytes, and every sync stored every listed material. */
+  sameMaterials: boolean;
   /** parallelDownload runs: the same GETs, bytes discarded. */
-  baseline: { materials: number; sameMaterials: boolean; runs: Array<{ bytes: number; ms: number }> };
-  /** diskDownload runs: the same GETs, each body streamed to its own file (curl -o), no fsync. */
-  disk: { runs: Array<{ bytes: number; ms: number }> };
+  discard: TimedRun[];
   /** sealedDownload runs: the leanest client that hashes, encrypts and fsyncs what it downloads. */
-  sealed: { runs: Array<{ bytes: number; ms: number }> };
+  sealed: TimedRun[];
 }
 
 const RSS_SAMPLE_MS = 50;
@@ -68,8 +74,9 @@ const LONG_TICK_MS = 100;
 const RESYNC_RUNS = 10;
 /** SYNC_BENCH_QUICK=1: one run of each baseline, for exploring (figures then less steady). */
 const QUICK = process.env.SYNC_BENCH_QUICK === '1';
-const BASELINE_RUNS = QUICK ? 1 : 3;
-const DISK_RUNS = QUICK ? 1 : 3;
+/** Sync + download-to-disk pairs (SYNC_BENCH_ROUNDS; 3, or 1 when QUICK). */
+const ROUNDS = Number(process.env.SYNC_BENCH_ROUNDS ?? (QUICK ? 1 : 3));
+const BASELINE_RUNS = QUICK ? 1 : 2;
 const SEALED_RUNS = QUICK ? 1 : 2;
 const MB = 1024 ** 2;
 
@@ -185,10 +192,25 @@ function memorySampler(): { stop(): { startMb: number; peakMb: number; peakHeapM
   };
 }
 
-async function measure(url: string, controlUrl: string, concurrency: number): Promise<SyncAppResult> {
+/** A baseline run: its bytes and wall time, and the CPU this process spent on it. */
+export interface TimedRun {
+  bytes: number;
+  ms: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+}
+
+async function withCpu(run: () => Promise<{ bytes: number; ms: number }>): Promise<TimedRun> {
+  const before = process.cpuUsage();
+  const { bytes, ms } = await run();
+  const cpu = process.cpuUsage(before);
+  return { bytes, ms, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 };
+}
+
+/** One initial sync into an empty cache, as the app does it, measured; the cache is given to `then`. */
+async function measureSync(url: string, controlUrl: string, token: string, concurrency: number, then: (cache: CaseCache) => Promise<void>): Promise<{ sync: SyncRun; storedIds: Set<string> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bluebag-bench-sync-'));
   try {
-    const token = await scriptToken(url);
     let progressEvents = 0;
     let progressBytes = 0;
     const cache = openCaseCache({
@@ -204,9 +226,6 @@ async function measure(url: string, controlUrl: string, concurrency: number): Pr
         progressBytes += JSON.stringify(progress).length;
       },
     });
-    let sync: SyncAppResult['sync'];
-    let storedIds: Set<string>;
-    const resync: SyncAppResult['resync'] = { ms: [], requests: [] };
     try {
       const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
       const memory = memorySampler();
@@ -234,8 +253,8 @@ async function measure(url: string, controlUrl: string, concurrency: number): Pr
         .prepare('SELECT download_state AS state, count(*) AS n, coalesce(sum(size), 0) AS bytes, max(size) AS largest FROM materials GROUP BY download_state')
         .all() as Array<{ state: string; n: number; bytes: number; largest: number }>;
       const stored = counts.find((row) => row.state === 'stored') ?? { n: 0, bytes: 0, largest: 0 };
-      storedIds = new Set((cache.db.prepare("SELECT id FROM materials WHERE download_state = 'stored'").all() as Array<{ id: string }>).map((row) => row.id));
-      sync = {
+      const storedIds = new Set((cache.db.prepare("SELECT id FROM materials WHERE download_state = 'stored'").all() as Array<{ id: string }>).map((row) => row.id));
+      const sync: SyncRun = {
         ms,
         deltaMs,
         requests,
@@ -260,54 +279,79 @@ async function measure(url: string, controlUrl: string, concurrency: number): Pr
         lagMeanMs: Math.max(0, lag.mean / 1e6 - LAG_RESOLUTION_MS),
         ...stalled,
       };
-
-      // Idle re-syncs: nothing changed on the server since the sync.
-      for (let i = 0; i < RESYNC_RUNS; i += 1) {
-        const before = await requestCount(controlUrl);
-        const t = performance.now();
-        const again = await cache.engine.syncNow();
-        await cache.queue.whenIdle();
-        resync.ms.push(performance.now() - t);
-        resync.requests.push((await requestCount(controlUrl)) - before);
-        if (again.state !== 'idle') throw new Error(`re-sync ended in state ${again.state} (${again.errorKey})`);
-      }
+      await then(cache);
+      return { sync, storedIds };
     } finally {
       await cache.close();
     }
+  } finally {
+    // The vault goes with it, so every later run writes to a disk as empty as this one's.
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
-    // The baselines: the same materials, plain parallel GETs, bytes discarded; then stored to disk.
-    // The vault of the sync goes first, so every baseline run writes to a disk as empty as the sync's.
-    await rm(path.join(dir, VAULT_DIR), { recursive: true, force: true });
-    const listed = await associatedMaterials(url, token);
-    const runs: Array<{ bytes: number; ms: number }> = [];
-    for (let i = 0; i < BASELINE_RUNS; i += 1) runs.push(await parallelDownload(url, token, listed.materials, concurrency));
-    const diskRuns: Array<{ bytes: number; ms: number }> = [];
-    for (let i = 0; i < DISK_RUNS; i += 1) {
-      const diskDir = path.join(dir, `download-${i}`);
-      mkdirSync(diskDir);
-      diskRuns.push(await diskDownload(url, token, listed.materials, diskDir, concurrency));
-      await rm(diskDir, { recursive: true, force: true });
-    }
-    const sealedRuns: Array<{ bytes: number; ms: number }> = [];
-    for (let i = 0; i < SEALED_RUNS; i += 1) {
-      const sealedDir = path.join(dir, `sealed-${i}`);
-      mkdirSync(sealedDir);
-      sealedRuns.push(await sealedDownload(url, token, listed.materials, sealedDir, concurrency));
-      await rm(sealedDir, { recursive: true, force: true });
-    }
-    const sameMaterials = listed.materials.length === storedIds.size && listed.materials.every((m) => storedIds.has(m.id)) && [...runs, ...diskRuns].every((r) => r.bytes === sync.storedBytes);
-    return {
-      settings: { concurrency, rssSampleMs: RSS_SAMPLE_MS, lagResolutionMs: LAG_RESOLUTION_MS, resyncRuns: RESYNC_RUNS, baselineRuns: BASELINE_RUNS, diskRuns: DISK_RUNS, sealedRuns: SEALED_RUNS },
-      rssAtStartMb,
-      sync,
-      resync,
-      baseline: { materials: listed.materials.length, sameMaterials, runs },
-      disk: { runs: diskRuns },
-      sealed: { runs: sealedRuns },
-    };
+/** Idle re-syncs: nothing changed on the server since the sync. */
+async function measureResync(cache: CaseCache, controlUrl: string): Promise<SyncAppResult['resync']> {
+  const resync: SyncAppResult['resync'] = { ms: [], requests: [] };
+  for (let i = 0; i < RESYNC_RUNS; i += 1) {
+    const before = await requestCount(controlUrl);
+    const t = performance.now();
+    const again = await cache.engine.syncNow();
+    await cache.queue.whenIdle();
+    resync.ms.push(performance.now() - t);
+    resync.requests.push((await requestCount(controlUrl)) - before);
+    if (again.state !== 'idle') throw new Error(`re-sync ended in state ${again.state} (${again.errorKey})`);
+  }
+  return resync;
+}
+
+/** A run of `download` into a folder of its own, deleted afterwards. */
+async function inScratchDir(name: string, download: (dir: string) => Promise<{ bytes: number; ms: number }>): Promise<TimedRun> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bluebag-bench-${name}-`));
+  try {
+    return await withCpu(() => download(dir));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function measure(url: string, controlUrl: string, concurrency: number): Promise<SyncAppResult> {
+  const token = await scriptToken(url);
+  const listed = await associatedMaterials(url, token);
+  const rounds: SyncAppResult['rounds'] = [];
+  let resync: SyncAppResult['resync'] = { ms: [], requests: [] };
+  let sameMaterials = true;
+  // Each round pairs one sync with one plain download to disk, back to back, so both meet the same
+  // machine (other tenants come and go within a minute); the order alternates so neither always
+  // runs first.
+  for (let i = 0; i < ROUNDS; i += 1) {
+    const syncFirst = i % 2 === 0;
+    const disk = (): Promise<TimedRun> => inScratchDir('download', (dir) => diskDownload(url, token, listed.materials, dir, concurrency));
+    const before = syncFirst ? null : await disk();
+    const { sync, storedIds } = await measureSync(url, controlUrl, token, concurrency, async (cache) => {
+      if (i === ROUNDS - 1) resync = await measureResync(cache, controlUrl);
+    });
+    const after = before ?? (await disk());
+    sameMaterials &&= listed.materials.length === storedIds.size && listed.materials.every((m) => storedIds.has(m.id)) && after.bytes === sync.storedBytes;
+    rounds.push({ order: syncFirst ? 'sync, then disk' : 'disk, then sync', sync, disk: after });
+  }
+
+  // For information: the same GETs with the bytes thrown away, and the sealed reference client.
+  const discard: TimedRun[] = [];
+  for (let i = 0; i < BASELINE_RUNS; i += 1) discard.push(await withCpu(() => parallelDownload(url, token, listed.materials, concurrency)));
+  const sealed: TimedRun[] = [];
+  for (let i = 0; i < SEALED_RUNS; i += 1) sealed.push(await inScratchDir('sealed', (dir) => sealedDownload(url, token, listed.materials, dir, concurrency)));
+  sameMaterials &&= discard.every((r) => r.bytes === rounds[0]?.sync.storedBytes);
+  return {
+    settings: { concurrency, rssSampleMs: RSS_SAMPLE_MS, lagResolutionMs: LAG_RESOLUTION_MS, resyncRuns: RESYNC_RUNS, rounds: ROUNDS, baselineRuns: BASELINE_RUNS, sealedRuns: SEALED_RUNS },
+    rssAtStartMb,
+    rounds,
+    resync,
+    materials: listed.materials.length,
+    sameMaterials,
+    discard,
+    sealed,
+  };
 }
 
 const { values } = parseArgs({ options: { url: { type: 'string' }, 'control-url': { type: 'string' }, concurrency: { type: 'string', default: '4' } }, strict: true });
