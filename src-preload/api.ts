@@ -430,6 +430,11 @@ export const ServiceItemSchema = z
     /** YYYY-MM-DD, computed from CP's receipt time; null until accepted. */
     deemedServedOn: z.string().nullable(),
     lateReason: LateServiceReasonSchema.nullable(),
+    /**
+     * The receipt time or the deemed day falls outside the shipped bank-holiday list, so a bank holiday
+     * Bluebag does not know of could move the day: the screen says to check it.
+     */
+    deemedDateUncertain: z.boolean(),
   })
   .strict();
 export type ServiceItem = z.infer<typeof ServiceItemSchema>;
@@ -447,6 +452,12 @@ export const ServiceForecastSchema = z
     /** The bank holiday list does not reach this far: dates past it cannot be certain. */
     calendarEndsOn: z.string(),
     beyondCalendar: z.boolean(),
+    /**
+     * Which bank-holiday list the dates rest on: the one shipped in resources/, that list with a newer
+     * GOV.UK file from the data folder, the shipped one because that file could not be used (the user
+     * should know their update did not take), or none at all (no date can be given).
+     */
+    bankHolidayList: z.enum(['shipped', 'updated', 'updateRefused', 'unavailable']),
   })
   .strict();
 export type ServiceForecast = z.infer<typeof ServiceForecastSchema>;
@@ -560,6 +571,14 @@ export const FormViewSchema = z
     missing: z.array(FormIssueSchema),
     sections: z.array(z.object({ section: z.string(), lock: SectionLockSchema }).strict()),
     history: z.array(z.object({ date: z.string(), by: z.string().nullable(), byMe: z.boolean(), status: z.string(), version: z.number().int() }).strict()),
+    /**
+     * BCM only: the newest defence contact email change CP does not have yet — waiting in the outbox, or
+     * refused by CP (with why). Null when there is none, or CP took the newest one.
+     */
+    contactEmailChange: z
+      .object({ email: z.string(), state: z.enum(['waiting', 'refused']), errorKey: z.string().nullable() })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type FormView = z.infer<typeof FormViewSchema>;

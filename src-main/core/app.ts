@@ -20,7 +20,7 @@ import { loadFormDefinitions } from './forms';
 import { SettingsService, type SettingsStore } from './settings';
 import { ServerClockEstimate, observingFetch } from './server-time';
 import { bankHolidaysUpdateFile, loadBusinessCalendar, type BusinessCalendar } from './service-dates';
-import { ClockEstimateSaver, cpServiceClock, readClockEstimate, type StageResult } from './serving';
+import { ClockEstimateSaver, cpServiceClock, readClockEstimate, type BankHolidayListSource, type StageResult } from './serving';
 import { openServing, servingContractHandlers, type ServingWiring } from './serving-wiring';
 
 export interface CoreOptions {
@@ -107,13 +107,18 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     return response;
   };
   const client = currentCpClient(baseUrl, () => session.accessToken(), cpFetch);
-  let calendar: BusinessCalendar | null = null;
+  let calendar: { calendar: BusinessCalendar; source: BankHolidayListSource } | null = null;
   const resourcesDir = options.resourcesDir ?? fileURLToPath(new URL('../../resources', import.meta.url));
   const calendarLoaded = loadBusinessCalendar({
     resourcesDir,
     updateFile: bankHolidaysUpdateFile(options.dataDir),
   }).then(
-    (loaded) => (calendar = loaded.calendar),
+    (loaded) => {
+      // A refused update is told to the user beside every service date (ServiceForecastNotice).
+      if (loaded.update.status === 'rejected') console.warn(`[bank-holidays] ${loaded.update.error.message}: using the shipped list`);
+      const source = loaded.update.status === 'applied' ? 'updated' : loaded.update.status === 'rejected' ? 'updateRefused' : 'shipped';
+      calendar = { calendar: loaded.calendar, source };
+    },
     // Without the shipped list no date can be certain: receipts are still kept, without a deemed date.
     () => null,
   );

@@ -563,6 +563,9 @@ export const cy: Catalogue = {
         'Mae’r amcangyfrif hwn yn defnyddio cloc y Platfform Cyffredin fel y’i gwelwyd ddiwethaf am {{time}}. Caiff diwrnod y cyflwyno ei bennu pan fydd y Platfform Cyffredin yn derbyn y ddogfen.',
       basis: 'Yn seiliedig ar gloc y Platfform Cyffredin: {{time}}.',
       beyondCalendar: 'Mae rhestr gwyliau banc Bluebag yn dod i ben ar {{date}}: efallai na fydd dyddiadau ar ôl hynny’n gywir.',
+      bankHolidayUpdateRefused:
+        'Nid oedd modd defnyddio’r ffeil gwyliau banc yn ffolder data Bluebag, felly mae Bluebag yn defnyddio’r rhestr a ddaeth gydag ef (hyd at {{date}}). Lawrlwythwch y ffeil o GOV.UK eto a’i rhoi yn ôl yn yr un lle.',
+      noBankHolidayList: 'Ni allai Bluebag ddarllen ei restr o wyliau banc, felly ni all ddweud pryd y bydd dogfen yn cyfrif fel un a gyflwynwyd. Gwiriwch y dyddiad gyda’r llys, ac ailosodwch Bluebag.',
       notServedYet: 'Nid yw dogfen sy’n aros ar y gliniadur hwn wedi’i chyflwyno: mae’n cyfrif o’r adeg y bydd y Platfform Cyffredin yn ei derbyn.',
     },
     state: {
@@ -575,6 +578,7 @@ export const cy: Catalogue = {
       acceptedAfter230: 'Derbyniwyd gan y Platfform Cyffredin — bernir iddi gael ei chyflwyno ar {{date}} (anfonwyd ar ôl 2.30pm)',
       acceptedNonBusinessDay:
         'Derbyniwyd gan y Platfform Cyffredin — bernir iddi gael ei chyflwyno ar {{date}} (anfonwyd ar ddiwrnod nad yw’n ddiwrnod busnes)',
+      deemedDateUncertain: 'Gwiriwch y dyddiad hwn yn erbyn calendr y llys: mae y tu hwnt i’r gwyliau banc y mae Bluebag yn gwybod amdanynt.',
       receipt: 'Derbynneb {{receiptId}}, derbyniwyd gan y Platfform Cyffredin am {{time}} (amser y Platfform Cyffredin).',
       refused: 'Gwrthodwyd: {{reason}}',
       refusedWhatToDo:
@@ -800,6 +804,8 @@ export const cy: Catalogue = {
       changeIt: 'Newid y cyfeiriad',
       queued: 'Yn aros i’w anfon: nid yw {{email}} ar y Platfform Cyffredin eto',
       queuedHint: 'Mae yn y Blwch anfon a bydd yn mynd pan fydd modd cyrraedd y Platfform Cyffredin. Bydd y dudalen hon yn dweud pan fydd gan y Platfform Cyffredin ef.',
+      refused: 'Gwrthododd y Platfform Cyffredin y newid i {{email}}',
+      refusedHint: 'Nid yw’r cyfeiriad ar y Platfform Cyffredin wedi newid. Gwiriwch y cyfeiriad newydd, yna newidiwch ef eto.',
       sent: 'Wedi’i anfon: mae gan y Platfform Cyffredin {{email}} nawr',
       sentHint: 'Mae copi’r Platfform Cyffredin o’r ffurflen yn dangos y cyfeiriad newydd.',
     },

@@ -560,6 +560,9 @@ export const en = {
         'This estimate uses Common Platform’s clock as last seen at {{time}}. The day of service is set when Common Platform accepts the document.',
       basis: 'Based on Common Platform’s clock: {{time}}.',
       beyondCalendar: 'Bluebag’s list of bank holidays ends on {{date}}: dates after it may not be right.',
+      bankHolidayUpdateRefused:
+        'The bank holidays file in Bluebag’s data folder could not be used, so Bluebag is using the list it came with (to {{date}}). Download the file from GOV.UK again and put it back in the same place.',
+      noBankHolidayList: 'Bluebag could not read its list of bank holidays, so it cannot say when a document will count as served. Check the date with the court, and reinstall Bluebag.',
       notServedYet: 'A document waiting on this laptop has not been served: it counts from when Common Platform accepts it.',
     },
     state: {
@@ -571,6 +574,7 @@ export const en = {
       accepted: 'Accepted by Common Platform — deemed served on {{date}}',
       acceptedAfter230: 'Accepted by Common Platform — deemed served on {{date}} (sent after 2.30pm)',
       acceptedNonBusinessDay: 'Accepted by Common Platform — deemed served on {{date}} (sent on a day that is not a business day)',
+      deemedDateUncertain: 'Check this date against the court’s calendar: it falls beyond the bank holidays Bluebag knows of.',
       receipt: 'Receipt {{receiptId}}, received by Common Platform at {{time}} (Common Platform’s time).',
       refused: 'Refused: {{reason}}',
       refusedWhatToDo:
@@ -795,6 +799,8 @@ export const en = {
       changeIt: 'Change the address',
       queued: 'Waiting to send: {{email}} is not on Common Platform yet',
       queuedHint: 'It is in the outbox and goes when Common Platform can be reached. This page says so when Common Platform has it.',
+      refused: 'Common Platform refused the change to {{email}}',
+      refusedHint: 'The address on Common Platform has not changed. Check the new address, then change it again.',
       sent: 'Sent: Common Platform now has {{email}}',
       sentHint: 'Common Platform’s copy of the form shows the new address.',
     },

@@ -130,7 +130,7 @@ export async function syncBench(): Promise<void> {
       ticks_over_100ms: rounds.flatMap((r) => r.sync.longTicks).join(' ') || 'none',
       max_gc_pause_ms: round(Math.max(...rounds.map((r) => r.sync.maxGcPauseMs)), 1),
       gc_pause_total_ms: round(median(rounds.map((r) => r.sync.gcPauseTotalMs)), 0),
-      baseline_mb: round(rounds[0].disk.bytes / MB, 0),
+      baseline_mb: round((rounds[0]?.disk.bytes ?? 0) / MB, 0),
       baseline_materials: materials,
       baseline_same_materials: sameMaterials,
       baseline_mb_per_s: round(diskMedian, 1),

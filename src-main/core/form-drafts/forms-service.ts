@@ -6,7 +6,7 @@
 import type { FormListItem, FormView, Language } from '../../../src-preload/api';
 import { listCaseSummaries, type Database } from '../db';
 import { BluebagError } from '../errors';
-import { enqueueJob, readJob, updateJob, type OutboxJob } from '../outbox';
+import { enqueueJob, listCaseJobsNewestFirst, readJob, updateJob, type OutboxJob } from '../outbox';
 import { safeFileName } from '../notes';
 import { createDraft, deleteDraft, listDrafts, readDraft, requireDraft, updateDraft, type FormDraft } from './draft-store';
 import { listCachedForms, readCachedForm, withAnswer, type CachedForm, type FormAnswers } from './form-cache';
@@ -265,6 +265,26 @@ export class FormsService {
       missing: [...missing],
       sections: definition.parts.map((p) => ({ section: p.id, lock: this.#o.locks.state(form.formId, p.id, form.sections.find((s) => s.section === p.id)?.lockStatus ?? null) })),
       history: form.history.map((h) => ({ date: h.date, by: h.updatedByName, byMe: me !== null && h.updatedBy === me, status: h.status, version: h.version })),
+      contactEmailChange: form.formType === 'BCM' ? this.#contactEmailChange(form) : null,
     };
+  }
+
+  /** The newest contact email change for the form, unless CP took it (or it was withdrawn). */
+  #contactEmailChange(form: CachedForm): FormView['contactEmailChange'] {
+    for (const job of listCaseJobsNewestFirst(this.#o.db, FORM_CONTACT_EMAIL_JOB, form.caseId)) {
+      const payload = ContactEmailPayloadSchema.safeParse(job.payload);
+      if (!payload.success || payload.data.formId !== form.formId) continue;
+      switch (job.state) {
+        case 'done':
+        case 'cancelled':
+          return null;
+        case 'failed':
+          return { email: payload.data.email, state: 'refused', errorKey: job.lastErrorKey };
+        case 'queued':
+        case 'active':
+          return { email: payload.data.email, state: 'waiting', errorKey: job.lastErrorKey };
+      }
+    }
+    return null;
   }
 }

@@ -62,6 +62,12 @@ export function listOpenJobs(db: Database, kind?: string): OutboxJob[] {
   return rows.map(fromRow);
 }
 
+/** Every job of a kind for a case, whatever its state, newest first (what became of the latest request). */
+export function listCaseJobsNewestFirst(db: Database, kind: string, caseId: string): OutboxJob[] {
+  const rows = db.prepare('SELECT * FROM outbox_jobs WHERE kind = ? AND case_id = ? ORDER BY created_at DESC, rowid DESC').all(kind, caseId) as JobRow[];
+  return rows.map(fromRow);
+}
+
 /**
  * The next job to send: kinds named in `sendFirst` before all others (in that order), then the oldest
  * due one. A job backing off does not hold up later ones, except among the `inOrder` kinds of a case.

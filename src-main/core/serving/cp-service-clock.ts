@@ -62,16 +62,19 @@ export class ClockEstimateSaver {
   }
 }
 
+/** Where the business calendar came from (ServiceForecast.bankHolidayList). */
+export type BankHolidayListSource = 'shipped' | 'updated' | 'updateRefused';
+
 export function cpServiceClock(options: {
   estimate: () => ServerClockEstimate;
   /** Null when the bank-holiday list could not be loaded: receipts are kept, without a deemed date. */
-  calendar: () => BusinessCalendar | null;
+  calendar: () => { readonly calendar: BusinessCalendar; readonly source: BankHolidayListSource } | null;
   nowMs?: () => number;
 }): ServiceClock {
   const nowMs = options.nowMs ?? Date.now;
   return {
     deemed: (receivedAt): DeemedServiceDate | null => {
-      const calendar = options.calendar();
+      const calendar = options.calendar()?.calendar ?? null;
       if (calendar === null) return null;
       try {
         return deemedService(receivedAt, calendar);
@@ -81,9 +84,9 @@ export function cpServiceClock(options: {
       }
     },
     forecast: () => {
-      const calendar = options.calendar();
+      const loaded = options.calendar();
       const now = nowMs();
-      if (calendar === null) {
+      if (loaded === null) {
         const estimate = options.estimate().estimate(now);
         return {
           serverNow: estimate === null ? null : londonIso(estimate.serverNowMs),
@@ -92,10 +95,11 @@ export function cpServiceClock(options: {
           lateReason: null,
           calendarEndsOn: '',
           beyondCalendar: true,
+          bankHolidayList: 'unavailable',
         };
       }
-      const forecast = serviceForecast(options.estimate(), calendar, now);
-      return { ...forecast, beyondCalendar: forecast.beyondCalendar ?? false };
+      const forecast = serviceForecast(options.estimate(), loaded.calendar, now);
+      return { ...forecast, beyondCalendar: forecast.beyondCalendar ?? false, bankHolidayList: loaded.source };
     },
     today: () => {
       const estimate = options.estimate().estimate(nowMs());

@@ -12,4 +12,4 @@ export { SERVE_JOB, serveJobHandler, onServeJobSettled, type ServeJobDeps } from
 export type { ServiceClock, DeemedServiceDate } from './service-clock';
 export { appendAudit, type AuditEntry, type AuditEvent } from './audit-log';
 export { cachedCaseForService, type ServeEligibility } from './case-eligibility';
-export { ClockEstimateSaver, cpServiceClock, readClockEstimate } from './cp-service-clock';
+export { ClockEstimateSaver, cpServiceClock, readClockEstimate, type BankHolidayListSource } from './cp-service-clock';

@@ -161,6 +161,7 @@ function fromRow(row: ItemRow): StoredItem {
       receipt,
       deemedServedOn: row.deemed_served_on,
       lateReason: row.late_reason,
+      deemedDateUncertain: row.deemed_served_on !== null && row.beyond_calendar === 1,
     },
   };
 }

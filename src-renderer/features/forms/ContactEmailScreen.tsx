@@ -7,6 +7,7 @@ import { bridge } from '../../stores/bridge';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { answerAt } from './answer-paths';
+import { ContactEmailChangeStatus } from './ContactEmailChangeStatus';
 import { useFormView } from './use-form-view';
 
 type Step = { step: 'enter' } | { step: 'confirm'; email: string } | { step: 'done'; email: string };
@@ -67,6 +68,7 @@ export function ContactEmailScreen({ caseId, formId }: { caseId: string; formId:
       {view && path ? (
         <>
           <p>{current ? t('forms.contactEmail.current', { email: current }) : t('forms.contactEmail.noCurrent')}</p>
+          {step.step === 'enter' ? <ContactEmailChangeStatus change={view.contactEmailChange} /> : null}
           {step.step === 'enter' ? (
             <form onSubmit={next} noValidate>
               <div className="field">

@@ -9,6 +9,7 @@ import { formatDateTime, formatTime } from '../../ui/format';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { fieldDomId, partOf } from './answer-paths';
 import { ConflictPanel } from './ConflictPanel';
+import { ContactEmailChangeStatus } from './ContactEmailChangeStatus';
 import { useDraftStateText } from './draft-state-text';
 import { defenceEditsPart, useLocalText } from './form-definition-types';
 import { FormHistory } from './FormHistory';
@@ -170,11 +171,14 @@ function FormBody({ view, caseId, run }: BodyProps) {
         <h2 id="form-more-title">{t('forms.moreTitle')}</h2>
         <FormPdfExport formId={formId} beforeExport={autosave.flush} />
         {view.item.formType === 'BCM' ? (
-          <p>
-            <button type="button" className="button button-secondary" onClick={() => setView({ name: 'formContactEmail', caseId, formId })}>
-              {t('forms.contactEmail.open')}
-            </button>
-          </p>
+          <>
+            <ContactEmailChangeStatus change={view.contactEmailChange} />
+            <p>
+              <button type="button" className="button button-secondary" onClick={() => setView({ name: 'formContactEmail', caseId, formId })}>
+                {t('forms.contactEmail.open')}
+              </button>
+            </p>
+          </>
         ) : null}
         <FormHistory history={view.history} />
       </section>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceForecast } from '../../../src-preload/api';
-import { formatDate, formatDateTime, formatLongDate } from '../../ui/format';
+import { formatDateTime, formatLongDate } from '../../ui/format';
+import { forecastCautions } from './forecast-cautions';
 
 /** CP's clock older than this is shown as an estimate taken some time ago. */
 const STALE_AFTER_MS = 15 * 60_000;
@@ -40,7 +41,9 @@ export function ServiceForecastNotice({ forecast }: { forecast: ServiceForecast 
       ) : (
         <p className="muted">{t('serving.forecast.basis', { time: formatDateTime(forecast.serverNow) })}</p>
       )}
-      {forecast.beyondCalendar ? <p>{t('serving.forecast.beyondCalendar', { date: formatDate(forecast.calendarEndsOn) })}</p> : null}
+      {forecastCautions(forecast).map((caution) => (
+        <p key={caution}>{caution}</p>
+      ))}
       <p className="muted">{t('serving.forecast.notServedYet')}</p>
     </div>
   );

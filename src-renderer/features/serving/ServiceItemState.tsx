@@ -15,6 +15,7 @@ export function ServiceItemState({ item }: { item: ServiceItem }) {
         <progress className="progress-bar" max={100} value={sentPercent(item)} aria-label={t('serving.sendingProgress', { name: item.name })} />
       ) : null}
       {text.detail ? <p className="service-state-detail">{text.detail}</p> : null}
+      {text.caution ? <p className="service-state-caution">{text.caution}</p> : null}
     </div>
   );
 }

@@ -8,6 +8,8 @@ export interface ItemStateText {
   label: string;
   /** What happened last, or what to do. */
   detail: string | null;
+  /** Something the user should check (a deemed day the bank-holiday list does not cover). */
+  caution: string | null;
 }
 
 /** A percentage of the bytes sent, for "Sending… 45%" (0 until the first bytes go). */
@@ -20,7 +22,7 @@ export function sentPercent(item: Pick<ServiceItem, 'sentBytes' | 'size'>): numb
 export function itemStateText(item: ServiceItem): ItemStateText {
   switch (item.state) {
     case 'draft':
-      return { label: i18next.t('serving.state.draft'), detail: null };
+      return { label: i18next.t('serving.state.draft'), detail: null, caution: null };
     case 'queued':
       return {
         label: i18next.t('serving.state.queued'),
@@ -29,9 +31,10 @@ export function itemStateText(item: ServiceItem): ItemStateText {
             ? i18next.t('serving.state.retryingAt', { reason: errorText(item.errorKey), time: formatDateTime(item.nextAttemptAt) })
             : i18next.t('serving.state.retrying', { reason: errorText(item.errorKey) })
           : null,
+        caution: null,
       };
     case 'uploading':
-      return { label: i18next.t('serving.state.uploading', { percent: sentPercent(item) }), detail: null };
+      return { label: i18next.t('serving.state.uploading', { percent: sentPercent(item) }), detail: null, caution: null };
     case 'accepted': {
       const date = formatLongDate(item.deemedServedOn);
       const label =
@@ -45,12 +48,13 @@ export function itemStateText(item: ServiceItem): ItemStateText {
         detail: item.receipt
           ? i18next.t('serving.state.receipt', { receiptId: item.receipt.receiptId, time: formatDateTime(item.receipt.receivedAt) })
           : null,
+        caution: item.deemedDateUncertain ? i18next.t('serving.state.deemedDateUncertain') : null,
       };
     }
     case 'refused':
-      return { label: i18next.t('serving.state.refused', { reason: errorText(item.errorKey ?? 'errors.cpRefused') }), detail: i18next.t('serving.state.refusedWhatToDo') };
+      return { label: i18next.t('serving.state.refused', { reason: errorText(item.errorKey ?? 'errors.cpRefused') }), detail: i18next.t('serving.state.refusedWhatToDo'), caution: null };
     case 'cancelled':
-      return { label: i18next.t('serving.state.cancelled'), detail: null };
+      return { label: i18next.t('serving.state.cancelled'), detail: null, caution: null };
   }
 }
 

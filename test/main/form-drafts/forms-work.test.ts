@@ -3,6 +3,7 @@
  * outbox, merged field by field when another user changed the form meanwhile, and never sent over a
  * section another user holds locked.
  */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCpClient, type CpClient } from '../../../src-main/core/cp';
@@ -220,5 +221,39 @@ describe('forms work', () => {
     expect(() => w.work.service.saveDraft(w.petId, { ...view.answers, part2: { servedSoFar: [] } })).toThrow(expect.objectContaining({ messageKey: 'errors.formReadOnlyPart' }));
     expect(() => w.work.service.saveDraft(w.petId, { ...view.answers, part9: {} })).toThrow(expect.objectContaining({ messageKey: 'errors.formUnknownPart' }));
     expect(w.work.service.get(w.petId).draft).toBeNull();
+  });
+  it('shows a contact email change waiting in the outbox, gone once CP has it, and CP’s refusal of a later one', { timeout: 60_000 }, async () => {
+    const w = await world();
+    let bcm: { caseId: string; formId: string } | null = null;
+    for (const caseId of seededFirm1CaseIds()) {
+      const form = (await w.client.listForms(caseId).catch(() => [])).find((f) => f.formType === 'BCM');
+      if (form) {
+        bcm = { caseId, formId: form.formId };
+        break;
+      }
+    }
+    if (!bcm) throw new Error('no BCM in the seeded world');
+    await w.work.refresh.refreshCase(bcm.caseId);
+    const { formId, caseId } = bcm;
+    const change = () => w.work.service.get(formId).contactEmailChange;
+    expect(change()).toBeNull();
+
+    // Offline: it waits, and the form says so.
+    await w.sb.setFaults({ offline: true });
+    expect(w.work.service.changeContactEmail(formId, 'duty.solicitor@defence.example').contactEmailChange).toEqual({ email: 'duty.solicitor@defence.example', state: 'waiting', errorKey: null });
+    await w.outbox.drain();
+    expect(change()).toMatchObject({ state: 'waiting', errorKey: 'errors.cpOffline' });
+
+    // Back online: CP takes it, and nothing is shown any more.
+    await w.sb.setFaults({ offline: false });
+    await w.outbox.wake();
+    await waitFor('email change sent', () => change() === null);
+
+    // The firm stops representing anyone on the case: CP refuses the next change, and the form says so.
+    for (const defendant of (await w.client.caseDetail(caseId)).prosecutionCase.defendants) await w.client.disassociate(caseId, defendant.id, randomUUID()).catch(() => undefined);
+    w.work.service.changeContactEmail(formId, 'someone.else@defence.example');
+    await w.outbox.wake();
+    await waitFor('email change refused', () => change()?.state === 'refused');
+    expect(change()).toEqual({ email: 'someone.else@defence.example', state: 'refused', errorKey: expect.stringMatching(/^errors\./) });
   });
 });

@@ -77,11 +77,22 @@ describe('serving documents through the outbox', () => {
     await queue([one.id], { documentType: 'skeletonArgument' });
     const done = await accepted(one.id);
     expect(done.receipt?.receivedAt.startsWith('2026-03-13T15:0')).toBe(true);
-    expect(done).toMatchObject({ state: 'accepted', deemedServedOn: '2026-03-16', lateReason: 'after230' });
+    expect(done).toMatchObject({ state: 'accepted', deemedServedOn: '2026-03-16', lateReason: 'after230', deemedDateUncertain: false });
     // The forecast follows CP's clock as last seen too.
     const forecast = await world.call<{ serverNow: string; servedOnIfSentNow: string; lateReason: string }>('serving.forecast');
     expect(forecast.serverNow.startsWith('2026-03-13T15:0')).toBe(true);
     expect(forecast).toMatchObject({ servedOnIfSentNow: '2026-03-16', lateReason: 'after230' });
+    await world.sb.setFaults({ clockOffsetMs: 0 });
+  });
+
+  it('flags a deemed day beyond the shipped bank-holiday list as one to check', async () => {
+    // Tuesday 6 June 2017, 10:00 in London by CP's clock: the list shipped in resources/ starts with 2018.
+    // (A clock moved past the list's end would also expire the session CP signed.)
+    await world.sb.setFaults({ clockOffsetMs: Date.parse('2017-06-06T09:00:00Z') - Date.now() });
+    const one = await draft('Late list.pdf', tinyPdf('beyond'));
+    await queue([one.id], { documentType: 'notice' });
+    const done = await accepted(one.id);
+    expect(done).toMatchObject({ state: 'accepted', deemedServedOn: '2017-06-06', lateReason: null, deemedDateUncertain: true });
     await world.sb.setFaults({ clockOffsetMs: 0 });
   });
 
@@ -184,5 +195,19 @@ describe('serving documents through the outbox', () => {
     expect(csvText.split('\r\n')[0]).toBe('seq,at,event,itemId,urn,documentName,size,sha256,attempt,idempotencyKey,receiptId,courtDocumentId,cpReceivedAt,deemedServedOn,errorKey');
     expect(csvText).toContain(done.receipt?.receiptId ?? 'none');
     expect(csvText).not.toContain('MARKER');
+  });
+  it('says so when the bank-holidays file dropped in the data folder cannot be used, and uses the shipped list', async () => {
+    const forecastNow = () => world.call<{ bankHolidayList: string; calendarEndsOn: string }>('serving.forecast');
+    expect(await forecastNow()).toMatchObject({ bankHolidayList: 'shipped', calendarEndsOn: '2028-12-31' });
+    const updateFile = path.join(world.dataDir, 'bank-holidays.json');
+    writeFileSync(updateFile, '{"england-and-wales": {"events": [{"title": "Boxing Day", "date": "26/12/2029"}]}}');
+    try {
+      await world.restart();
+      expect(await forecastNow()).toMatchObject({ bankHolidayList: 'updateRefused', calendarEndsOn: '2028-12-31' });
+    } finally {
+      rmSync(updateFile, { force: true });
+      await world.restart();
+    }
+    expect(await forecastNow()).toMatchObject({ bankHolidayList: 'shipped' });
   });
 });

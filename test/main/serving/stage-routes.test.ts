@@ -64,6 +64,7 @@ const item = (bytes: Buffer) => ({
   receipt: null,
   deemedServedOn: null,
   lateReason: null,
+  deemedDateUncertain: false,
 });
 
 function post(port: number, target: string, headers: Record<string, string>, body: Buffer | null, method = 'POST'): Promise<{ status: number; body: string }> {

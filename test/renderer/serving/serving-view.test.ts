@@ -1,8 +1,9 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceItem } from '../../../src-preload/api';
+import type { ServiceForecast, ServiceItem } from '../../../src-preload/api';
 import { courtToday, sitsOn } from '../../../src-renderer/features/hearings/court-today';
 import { canCancel, canRetry, itemStateText, sentPercent } from '../../../src-renderer/features/serving/item-state-text';
+import { forecastCautions } from '../../../src-renderer/features/serving/forecast-cautions';
 import { mergeItems } from '../../../src-renderer/features/serving/merge-items';
 import { parseReply, stagingUrl } from '../../../src-renderer/features/serving/staging-client';
 import { en } from '../../../src-renderer/i18n/en';
@@ -30,6 +31,7 @@ function item(patch: Partial<ServiceItem> = {}): ServiceItem {
     receipt: null,
     deemedServedOn: null,
     lateReason: null,
+    deemedDateUncertain: false,
     ...patch,
   };
 }
@@ -60,6 +62,13 @@ describe('an item’s state in words', () => {
     expect(text.label).toBe('Accepted by Common Platform — deemed served on Monday 7 December 2026 (sent after 2.30pm)');
     expect(text.detail).toContain('Receipt R-123');
     expect(text.detail).toContain('15:00');
+    expect(text.caution).toBeNull();
+  });
+
+  it('asks the user to check a deemed day the bank-holiday list does not reach', () => {
+    const accepted = { state: 'accepted' as const, deemedServedOn: '2029-01-02', receipt: { receiptId: 'R-9', courtDocumentId: 'cd', materialId: 'm', receivedAt: '2029-01-02T10:00:00.000+00:00' } };
+    expect(itemStateText(item({ ...accepted, deemedDateUncertain: true })).caution).toMatch(/check this date against the court’s calendar/i);
+    expect(itemStateText(item({ ...accepted, deemedDateUncertain: false })).caution).toBeNull();
   });
 
   it('offers cancel until the upload starts, and retry for refusals and failed tries', () => {
@@ -112,9 +121,37 @@ describe('staging client', () => {
   });
 });
 
+describe('what a service date rests on', () => {
+  const forecast = (patch: Partial<ServiceForecast>): ServiceForecast => ({
+    serverNow: '2026-06-10T10:00:00.000+01:00',
+    observedAgoMs: 1000,
+    servedOnIfSentNow: '2026-06-10',
+    lateReason: null,
+    calendarEndsOn: '2028-12-31',
+    beyondCalendar: false,
+    bankHolidayList: 'shipped',
+    ...patch,
+  });
+
+  it('says nothing when the list covers the date, and says when it does not', () => {
+    expect(forecastCautions(forecast({}))).toEqual([]);
+    expect(forecastCautions(forecast({ bankHolidayList: 'updated' }))).toEqual([]);
+    expect(forecastCautions(forecast({ beyondCalendar: true }))).toEqual(['Bluebag’s list of bank holidays ends on 31 Dec 2028: dates after it may not be right.']);
+  });
+
+  it('tells the user their bank-holidays file was not used, and when there is no list at all', () => {
+    const refused = forecastCautions(forecast({ bankHolidayList: 'updateRefused' }));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatch(/could not be used, so Bluebag is using the list it came with \(to 31 Dec 2028\)/);
+    expect(forecastCautions(forecast({ bankHolidayList: 'unavailable', beyondCalendar: true, calendarEndsOn: '' }))).toEqual([
+      expect.stringMatching(/cannot say when a document will count as served/),
+    ]);
+  });
+});
+
 describe('court today', () => {
   it('takes the day from CP’s clock when known, in London, else the laptop’s', () => {
-    const forecast = { serverNow: '2026-06-10T23:30:00.000Z', observedAgoMs: 1000, servedOnIfSentNow: null, lateReason: null, calendarEndsOn: '2028-12-31', beyondCalendar: false };
+    const forecast = { serverNow: '2026-06-10T23:30:00.000Z', observedAgoMs: 1000, servedOnIfSentNow: null, lateReason: null, calendarEndsOn: '2028-12-31', beyondCalendar: false, bankHolidayList: 'shipped' as const };
     expect(courtToday(forecast)).toEqual({ day: '2026-06-11', basis: 'commonPlatform' });
     expect(courtToday(null, new Date('2026-01-05T09:00:00Z'))).toEqual({ day: '2026-01-05', basis: 'laptop' });
     expect(sitsOn([{ sittingDay: '2026-06-11T09:00:00.000Z' }], '2026-06-11')).toBe(true);
