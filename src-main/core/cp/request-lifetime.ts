@@ -11,8 +11,13 @@ export class RequestLifetime {
   readonly #onCallerAbort = (): void => {
     this.#controller.abort(this.#caller?.reason);
   };
-  #timer: NodeJS.Timeout | null = null;
+  /** The timer and the period it was made for; kept across arm/disarm so a body read costs a refresh, not a new timer. */
+  #timer: { readonly handle: NodeJS.Timeout; readonly ms: number } | null = null;
+  /** Whether the timer counts now: a disarmed timer that fires does nothing. */
+  #armed = false;
   #timedOutAfterMs: number | null = null;
+  /** Rejects when the lifetime aborts; made once, on the first race, and shared by every later one. */
+  #aborted: Promise<never> | null = null;
 
   constructor(
     readonly operation: CpOperation,
@@ -29,7 +34,8 @@ export class RequestLifetime {
 
   /**
    * Settles with `work`, or rejects as soon as this lifetime aborts. Body reads go through this so a
-   * stall ends on time even when the fetch implementation does not tie its body to the signal.
+   * stall ends on time even when the fetch implementation does not tie its body to the signal. It runs
+   * once per network read (tens of thousands per sync), so it adds no listener of its own.
    */
   race<T>(work: Promise<T>): Promise<T> {
     const signal = this.#controller.signal;
@@ -38,34 +44,44 @@ export class RequestLifetime {
       work.catch(() => undefined);
       return Promise.reject(signal.reason as unknown);
     }
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => {
-        reject(signal.reason as unknown);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      work.then(resolve, reject).finally(() => {
-        signal.removeEventListener('abort', onAbort);
+    if (this.#aborted === null) {
+      this.#aborted = new Promise<never>((_resolve, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason as unknown), { once: true });
       });
-    });
+      // Nobody may be racing when it aborts.
+      this.#aborted.catch(() => undefined);
+    }
+    return Promise.race([work, this.#aborted]);
   }
 
   /** (Re)starts the timer: the request is abandoned if it is not disarmed within `ms`. */
   arm(ms: number): void {
-    this.disarm();
-    this.#timer = setTimeout(() => {
+    this.#armed = true;
+    if (this.#timer !== null && this.#timer.ms === ms) {
+      // Restarts the period from now, whether the timer is still pending or already fired while disarmed.
+      this.#timer.handle.ref().refresh();
+      return;
+    }
+    if (this.#timer !== null) clearTimeout(this.#timer.handle);
+    const handle = setTimeout(() => {
+      if (!this.#armed) return;
       this.#timedOutAfterMs = ms;
       this.#controller.abort();
     }, ms);
+    this.#timer = { handle, ms };
   }
 
   disarm(): void {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
+    this.#armed = false;
+    // Left pending (cheaper than clearing it at every read), it must not keep the process alive.
+    this.#timer?.handle.unref();
   }
 
   /** Stops the request (if still running) and releases the timer and the caller's listener. */
   close(): void {
-    this.disarm();
+    this.#armed = false;
+    if (this.#timer !== null) clearTimeout(this.#timer.handle);
+    this.#timer = null;
     this.#caller?.removeEventListener('abort', this.#onCallerAbort);
     if (!this.#controller.signal.aborted) this.#controller.abort();
   }
