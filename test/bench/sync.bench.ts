@@ -14,7 +14,8 @@
  * SYNC_BENCH_CONCURRENCY (default 4, the app's) sets the download concurrency of both sides;
  * SYNC_BENCH_BIG_DOCUMENT_MB (default 320, more than the whole RSS budget; 0 = none) the size of the
  * outsize document; SYNC_BENCH_CPU_PROF=<dir> writes a CPU profile of every thread of the app process
- * there (node --cpu-prof; it slows the app, so figures from such a run are not comparable).
+ * there (node --cpu-prof; it slows the app, so figures from such a run are not comparable);
+ * SYNC_BENCH_NODE_FLAGS adds Node/V8 flags to the app process (e.g. "--trace-gc", to see what its collector does).
  */
 import os from 'node:os';
 import { percentile, report, round, type Figures } from './report';
@@ -65,7 +66,7 @@ export async function syncBench(): Promise<void> {
       appScript,
       ['--url', info.url, '--control-url', info.controlUrl, '--concurrency', String(CONCURRENCY)],
       'app',
-      [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...runtimeFlags()],
+      [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...runtimeFlags(), ...(process.env.SYNC_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
     );
     await childExit(app.child, 'app');
     const { settings, rounds, resync, discard, sealed, rssAtStartMb, materials, sameMaterials } = app.message.result;
