@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CoreApp, StageResult } from '../../../src-main/core';
 import { startHostServer, type HostServer } from '../../../src-main/host/host-server';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { serviceItem } from '../../helpers/service-item';
 import type { createFakeElectron } from '../electron/fake-electron';
 
 const fake = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof createFakeElectron> }));
@@ -42,30 +43,7 @@ function recordingCore(answer: (bytes: Buffer) => StageResult, readAtMost = Infi
   return { core, calls };
 }
 
-const item = (bytes: Buffer) => ({
-  id: 'item-1',
-  caseId: 'case-1',
-  urn: '01EE4342226',
-  defendantIds: [],
-  defendantNames: [],
-  documentType: null,
-  name: 'a.pdf',
-  note: null,
-  size: bytes.length,
-  pageCount: 1,
-  sha256: 'f'.repeat(64),
-  state: 'draft' as const,
-  sentBytes: null,
-  createdAt: 't',
-  queuedAt: null,
-  attempts: 0,
-  nextAttemptAt: null,
-  errorKey: null,
-  receipt: null,
-  deemedServedOn: null,
-  lateReason: null,
-  deemedDateUncertain: false,
-});
+const item = (bytes: Buffer) => serviceItem({ urn: '01EE4342226', defendantIds: [], defendantNames: [], documentType: null, name: 'a.pdf', size: bytes.length, pageCount: 1, sha256: 'f'.repeat(64), state: 'draft', createdAt: 't', queuedAt: null });
 
 function post(port: number, target: string, headers: Record<string, string>, body: Buffer | null, method = 'POST'): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

@@ -1,40 +1,15 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceForecast, ServiceItem } from '../../../src-preload/api';
+import type { ServiceForecast } from '../../../src-preload/api';
 import { courtToday, sitsOn } from '../../../src-renderer/features/hearings/court-today';
 import { canCancel, canRetry, itemStateText, sentPercent } from '../../../src-renderer/features/serving/item-state-text';
 import { forecastCautions } from '../../../src-renderer/features/serving/forecast-cautions';
 import { mergeItems } from '../../../src-renderer/features/serving/merge-items';
 import { parseReply, stagingUrl } from '../../../src-renderer/features/serving/staging-client';
 import { en } from '../../../src-renderer/i18n/en';
+import { serviceItem } from '../../helpers/service-item';
 
-function item(patch: Partial<ServiceItem> = {}): ServiceItem {
-  return {
-    id: 'item-1',
-    caseId: 'case-1',
-    urn: '39GD1116822',
-    defendantIds: ['d1'],
-    defendantNames: ['Sam Jones'],
-    documentType: 'defenceStatement',
-    name: 'Defence statement.pdf',
-    note: null,
-    size: 2000,
-    pageCount: 3,
-    sha256: 'ab'.repeat(32),
-    state: 'queued',
-    sentBytes: null,
-    createdAt: '2026-12-04T14:00:00.000Z',
-    queuedAt: '2026-12-04T14:01:00.000Z',
-    attempts: 0,
-    nextAttemptAt: null,
-    errorKey: null,
-    receipt: null,
-    deemedServedOn: null,
-    lateReason: null,
-    deemedDateUncertain: false,
-    ...patch,
-  };
-}
+const item = serviceItem;
 
 beforeAll(async () => {
   await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
