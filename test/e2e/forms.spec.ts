@@ -338,5 +338,31 @@ test.describe('PET form: offline draft, submit, conflicts, locks', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Sent: Common Platform now has sarah.okafor@carterlloyd.example' })).toBeVisible({ timeout: 60_000 });
     const after = (await (await rhys(`/forms/${bcm.formId}`)).json()) as CpForm;
     expect(after.data['part1']).toMatchObject({ representativeEmail: 'sarah.okafor@carterlloyd.example' });
+
+    // Offline, a later change waits in the outbox, and the form itself says so until CP has it.
+    await page.getByRole('button', { name: 'Back to the form' }).click();
+    await expect(page.getByTestId('contact-email-change')).toHaveCount(0);
+    const caseUrn = crownCase.urn;
+    const openBcm = async () => {
+      await openCase(page, caseUrn);
+      await page.getByRole('button', { name: `BCM form for ${bcm.defendantNames.join(', ')}` }).click();
+      await expect(page.getByRole('button', { name: 'Change the defence contact email' })).toBeVisible();
+    };
+    await goOffline(page, true);
+    await openBcm();
+    await page.getByRole('button', { name: 'Change the defence contact email' }).click();
+    await page.getByLabel('New defence contact email').fill('duty.desk@carterlloyd.example');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Confirm and send' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Waiting to send: duty.desk@carterlloyd.example is not on Common Platform yet' })).toBeVisible();
+    await page.getByRole('button', { name: 'Back to the form' }).click();
+    await expect(page.getByTestId('contact-email-change')).toHaveAttribute('data-state', 'waiting');
+    await expect(page.getByTestId('contact-email-change')).toContainText('Waiting to send: duty.desk@carterlloyd.example is not on Common Platform yet');
+    await expectNoSeriousAxeViolations(page);
+    await goOffline(page, false);
+    await openBcm();
+    await expect(page.getByTestId('contact-email-change')).toHaveCount(0, { timeout: 60_000 });
+    const last = (await (await rhys(`/forms/${bcm.formId}`)).json()) as CpForm;
+    expect(last.data['part1']).toMatchObject({ representativeEmail: 'duty.desk@carterlloyd.example' });
   });
 });
