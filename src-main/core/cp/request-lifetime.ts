@@ -16,8 +16,13 @@ export class RequestLifetime {
   /** Whether the timer counts now: a disarmed timer that fires does nothing. */
   #armed = false;
   #timedOutAfterMs: number | null = null;
-  /** Rejects when the lifetime aborts; made once, on the first race, and shared by every later one. */
-  #aborted: Promise<never> | null = null;
+  /**
+   * The reads racing the lifetime now, by their reject. One abort listener (added on the first race)
+   * rejects them all; a read that settles takes itself out, so nothing it resolved to stays reachable.
+   */
+  readonly #racers = new Set<(reason: unknown) => void>();
+  #listening = false;
+  #closed = false;
 
   constructor(
     readonly operation: CpOperation,
@@ -44,18 +49,36 @@ export class RequestLifetime {
       work.catch(() => undefined);
       return Promise.reject(signal.reason as unknown);
     }
-    if (this.#aborted === null) {
-      this.#aborted = new Promise<never>((_resolve, reject) => {
-        signal.addEventListener('abort', () => reject(signal.reason as unknown), { once: true });
-      });
-      // Nobody may be racing when it aborts.
-      this.#aborted.catch(() => undefined);
+    if (!this.#listening) {
+      this.#listening = true;
+      signal.addEventListener(
+        'abort',
+        () => {
+          for (const reject of this.#racers) reject(signal.reason as unknown);
+          this.#racers.clear();
+        },
+        { once: true },
+      );
     }
-    return Promise.race([work, this.#aborted]);
+    return new Promise<T>((resolve, reject) => {
+      this.#racers.add(reject);
+      work.then(
+        (value) => {
+          this.#racers.delete(reject);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.#racers.delete(reject);
+          reject(error);
+        },
+      );
+    });
   }
 
   /** (Re)starts the timer: the request is abandoned if it is not disarmed within `ms`. */
   arm(ms: number): void {
+    // Closed for good: a late arm must not start a timer that outlives the request.
+    if (this.#closed) return;
     this.#armed = true;
     if (this.#timer !== null && this.#timer.ms === ms) {
       // Restarts the period from now, whether the timer is still pending or already fired while disarmed.
@@ -79,6 +102,7 @@ export class RequestLifetime {
 
   /** Stops the request (if still running) and releases the timer and the caller's listener. */
   close(): void {
+    this.#closed = true;
     this.#armed = false;
     if (this.#timer !== null) clearTimeout(this.#timer.handle);
     this.#timer = null;
