@@ -578,6 +578,8 @@ export const cy: Catalogue = {
       acceptedAfter230: 'Derbyniwyd gan y Platfform Cyffredin — bernir iddi gael ei chyflwyno ar {{date}} (anfonwyd ar ôl 2.30pm)',
       acceptedNonBusinessDay:
         'Derbyniwyd gan y Platfform Cyffredin — bernir iddi gael ei chyflwyno ar {{date}} (anfonwyd ar ddiwrnod nad yw’n ddiwrnod busnes)',
+      acceptedUndated: 'Derbyniwyd gan y Platfform Cyffredin',
+      deemedDateUnknown: 'Ni allai Bluebag gyfrifo’r diwrnod y mae’n cyfrif fel un a gyflwynwyd: gwiriwch ef gyda’r llys.',
       deemedDateUncertain: 'Gwiriwch y dyddiad hwn yn erbyn calendr y llys: mae y tu hwnt i’r gwyliau banc y mae Bluebag yn gwybod amdanynt.',
       receipt: 'Derbynneb {{receiptId}}, derbyniwyd gan y Platfform Cyffredin am {{time}} (amser y Platfform Cyffredin).',
       refused: 'Gwrthodwyd: {{reason}}',
@@ -804,6 +806,7 @@ export const cy: Catalogue = {
       changeIt: 'Newid y cyfeiriad',
       queued: 'Yn aros i’w anfon: nid yw {{email}} ar y Platfform Cyffredin eto',
       queuedHint: 'Mae yn y Blwch anfon a bydd yn mynd pan fydd modd cyrraedd y Platfform Cyffredin. Bydd y dudalen hon yn dweud pan fydd gan y Platfform Cyffredin ef.',
+      lastTry: 'Ni lwyddodd yr ymgais ddiwethaf: {{reason}}',
       refused: 'Gwrthododd y Platfform Cyffredin y newid i {{email}}',
       refusedHint: 'Nid yw’r cyfeiriad ar y Platfform Cyffredin wedi newid. Gwiriwch y cyfeiriad newydd, yna newidiwch ef eto.',
       sent: 'Wedi’i anfon: mae gan y Platfform Cyffredin {{email}} nawr',

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import { BluebagError } from '../errors';
 import { CpRefusedError, FormTypeSchema } from '../cp';
-import type { OutboxHandler, OutboxJob } from '../outbox';
+import { listCaseJobsNewestFirst, type OutboxHandler, type OutboxJob } from '../outbox';
 import { deleteDraft, readDraft, updateDraft, type FormDraft } from './draft-store';
 import { storeForm, withAnswer, type FormAnswers } from './form-cache';
 import type { FormEngine } from './form-engine';
@@ -114,6 +114,9 @@ export function formSubmissionHandlers(deps: FormSubmissionDeps): Record<string,
     const definition = engine.definitionFor(formType);
     const where = engine.contactEmailPath(definition);
     if (!where) return { outcome: 'noContactEmail' };
+    // A newer change for the same form makes this one moot. Sending it anyway could put the older
+    // address back over the newer one: this one may be a retry that came due after the newer was sent.
+    if (newestContactEmailJob(db, caseId, formId)?.id !== job.id) return { outcome: 'superseded' };
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
       const current = await api.getForm(formId);
       const section = withAnswer(current.data[where.section], where.question, email);
@@ -157,4 +160,14 @@ export function formSubmissionHandlers(deps: FormSubmissionDeps): Record<string,
   }
 
   return { [FORM_SUBMIT_JOB]: submit, [FORM_CONTACT_EMAIL_JOB]: contactEmail };
+}
+
+/** The newest contact email change for a form that was not withdrawn: the one CP should end up with. */
+export function newestContactEmailJob(db: Database, caseId: string, formId: string): OutboxJob | null {
+  for (const job of listCaseJobsNewestFirst(db, FORM_CONTACT_EMAIL_JOB, caseId)) {
+    if (job.state === 'cancelled') continue;
+    const payload = ContactEmailPayloadSchema.safeParse(job.payload);
+    if (payload.success && payload.data.formId === formId) return job;
+  }
+  return null;
 }

@@ -6,13 +6,13 @@
 import type { FormListItem, FormView, Language } from '../../../src-preload/api';
 import { listCaseSummaries, type Database } from '../db';
 import { BluebagError } from '../errors';
-import { enqueueJob, listCaseJobsNewestFirst, readJob, updateJob, type OutboxJob } from '../outbox';
+import { enqueueJob, readJob, updateJob, type OutboxJob } from '../outbox';
 import { safeFileName } from '../notes';
 import { createDraft, deleteDraft, listDrafts, readDraft, requireDraft, updateDraft, type FormDraft } from './draft-store';
 import { listCachedForms, readCachedForm, withAnswer, type CachedForm, type FormAnswers } from './form-cache';
 import type { FormEngine } from './form-engine';
 import type { FormRefresh } from './form-refresh';
-import { ContactEmailPayloadSchema, FORM_CONTACT_EMAIL_JOB, FORM_SUBMIT_JOB, changedSections } from './form-submission';
+import { ContactEmailPayloadSchema, FORM_CONTACT_EMAIL_JOB, FORM_SUBMIT_JOB, changedSections, newestContactEmailJob } from './form-submission';
 import type { SectionLock, SectionLocks } from './section-locks';
 
 export interface FormsServiceOptions {
@@ -184,6 +184,12 @@ export class FormsService {
 
   /** An outbox job of ours ended: a refusal is the draft's to show. */
   jobSettled(job: OutboxJob): void {
+    if (job.kind === FORM_CONTACT_EMAIL_JOB) {
+      // A refusal changes nothing on CP, so only this tells an open form to show it.
+      const payload = ContactEmailPayloadSchema.safeParse(job.payload);
+      if (payload.success) this.#o.emitChanged(payload.data.caseId, [payload.data.formId]);
+      return;
+    }
     if (job.kind !== FORM_SUBMIT_JOB || job.state !== 'failed') return;
     const draft = listDrafts(this.#o.db).find((d) => d.jobId === job.id);
     if (!draft) return;
@@ -269,22 +275,20 @@ export class FormsService {
     };
   }
 
-  /** The newest contact email change for the form, unless CP took it (or it was withdrawn). */
+  /** The newest contact email change for the form, unless CP took it. */
   #contactEmailChange(form: CachedForm): FormView['contactEmailChange'] {
-    for (const job of listCaseJobsNewestFirst(this.#o.db, FORM_CONTACT_EMAIL_JOB, form.caseId)) {
-      const payload = ContactEmailPayloadSchema.safeParse(job.payload);
-      if (!payload.success || payload.data.formId !== form.formId) continue;
-      switch (job.state) {
-        case 'done':
-        case 'cancelled':
-          return null;
-        case 'failed':
-          return { email: payload.data.email, state: 'refused', errorKey: job.lastErrorKey };
-        case 'queued':
-        case 'active':
-          return { email: payload.data.email, state: 'waiting', errorKey: job.lastErrorKey };
-      }
+    const job = newestContactEmailJob(this.#o.db, form.caseId, form.formId);
+    if (job === null) return null;
+    const { email } = ContactEmailPayloadSchema.parse(job.payload);
+    switch (job.state) {
+      case 'done':
+      case 'cancelled':
+        return null;
+      case 'failed':
+        return { email, state: 'refused', errorKey: job.lastErrorKey };
+      case 'queued':
+      case 'active':
+        return { email, state: 'waiting', errorKey: job.lastErrorKey };
     }
-    return null;
   }
 }

@@ -117,12 +117,22 @@ export function ContactEmailScreen({ caseId, formId }: { caseId: string; formId:
             </section>
           ) : null}
           {step.step === 'done' ? (
-            <section aria-labelledby="contact-email-done" className="panel" role="status">
-              <h2 id="contact-email-done" ref={stepRef} tabIndex={-1}>
-                {current === step.email ? t('forms.contactEmail.sent', { email: step.email }) : t('forms.contactEmail.queued', { email: step.email })}
-              </h2>
-              <p>{current === step.email ? t('forms.contactEmail.sentHint') : t('forms.contactEmail.queuedHint')}</p>
-            </section>
+            current === step.email ? (
+              <section aria-labelledby="contact-email-done" className="panel" role="status">
+                <h2 id="contact-email-done" ref={stepRef} tabIndex={-1}>
+                  {t('forms.contactEmail.sent', { email: step.email })}
+                </h2>
+                <p>{t('forms.contactEmail.sentHint')}</p>
+              </section>
+            ) : (
+              <section aria-labelledby="contact-email-done" role="status">
+                {/* Waiting, or refused by CP: what the outbox says of this change, kept up to date. */}
+                <ContactEmailChangeStatus
+                  change={view.contactEmailChange ?? { email: step.email, state: 'waiting', errorKey: null }}
+                  heading={{ id: 'contact-email-done', ref: stepRef }}
+                />
+              </section>
+            )
           ) : null}
         </>
       ) : null}

@@ -244,16 +244,30 @@ describe('forms work', () => {
     await w.outbox.drain();
     expect(change()).toMatchObject({ state: 'waiting', errorKey: 'errors.cpOffline' });
 
-    // Back online: CP takes it, and nothing is shown any more.
+    // A second change while the first still waits: the newer is the one shown, and the one CP ends with.
+    w.work.service.changeContactEmail(formId, 'clerk.room@defence.example');
+    expect(change()).toMatchObject({ email: 'clerk.room@defence.example', state: 'waiting' });
+
+    // Back online: CP takes it, and nothing is shown any more. The older change is not sent at all:
+    // sent later (a retry coming due after the newer one), it would put the older address back.
+    const puts = () => w.sb.stats().requests.byRoute['PUT /forms/:formId'] ?? 0;
+    const putsBefore = puts();
     await w.sb.setFaults({ offline: false });
     await w.outbox.wake();
     await waitFor('email change sent', () => change() === null);
+    const emailOnCp = async () => JSON.stringify((await w.client.getForm(formId)).data);
+    expect(await emailOnCp()).toContain('clerk.room@defence.example');
+    expect(await emailOnCp()).not.toContain('duty.solicitor@defence.example');
+    expect(puts() - putsBefore).toBe(1);
 
     // The firm stops representing anyone on the case: CP refuses the next change, and the form says so.
     for (const defendant of (await w.client.caseDetail(caseId)).prosecutionCase.defendants) await w.client.disassociate(caseId, defendant.id, randomUUID()).catch(() => undefined);
     w.work.service.changeContactEmail(formId, 'someone.else@defence.example');
+    const eventsBefore = w.events.length;
     await w.outbox.wake();
     await waitFor('email change refused', () => change()?.state === 'refused');
+    // An open form hears of the refusal (nothing changed on CP, so only the outbox can tell it).
+    expect(w.events.slice(eventsBefore)).toContain(`${caseId}:${formId}`);
     expect(change()).toEqual({ email: 'someone.else@defence.example', state: 'refused', errorKey: expect.stringMatching(/^errors\./) });
   });
 });
