@@ -4,9 +4,9 @@ import type { AcceptedNotice } from './serving-store';
 
 /** "<name> accepted by Common Platform; deemed served on …", for the toast and the system notification. */
 export function acceptedText(notice: AcceptedNotice): string {
-  return notice.deemedServedOn
-    ? i18next.t('serving.acceptedNotice', { name: notice.name, date: formatLongDate(notice.deemedServedOn) })
-    : i18next.t('serving.acceptedNoticeUndated', { name: notice.name });
+  if (!notice.deemedServedOn) return `${i18next.t('serving.acceptedNoticeUndated', { name: notice.name })} ${i18next.t('serving.state.deemedDateUnknown')}`;
+  const text = i18next.t('serving.acceptedNotice', { name: notice.name, date: formatLongDate(notice.deemedServedOn) });
+  return notice.deemedDateUncertain ? `${text} ${i18next.t('serving.state.deemedDateUncertain')}` : text;
 }
 
 /** A system notification too, but only if the user has already allowed them (we never ask unprompted). */

@@ -37,8 +37,10 @@ export function itemStateText(item: ServiceItem): ItemStateText {
       return { label: i18next.t('serving.state.uploading', { percent: sentPercent(item) }), detail: null, caution: null };
     case 'accepted': {
       const date = formatLongDate(item.deemedServedOn);
-      const label =
-        item.lateReason === 'after230'
+      // No deemed date at all (no bank-holiday list could be read): say accepted, and that the day is unknown.
+      const label = !item.deemedServedOn
+        ? i18next.t('serving.state.acceptedUndated')
+        : item.lateReason === 'after230'
           ? i18next.t('serving.state.acceptedAfter230', { date })
           : item.lateReason === 'nonBusinessDay'
             ? i18next.t('serving.state.acceptedNonBusinessDay', { date })
@@ -48,7 +50,11 @@ export function itemStateText(item: ServiceItem): ItemStateText {
         detail: item.receipt
           ? i18next.t('serving.state.receipt', { receiptId: item.receipt.receiptId, time: formatDateTime(item.receipt.receivedAt) })
           : null,
-        caution: item.deemedDateUncertain ? i18next.t('serving.state.deemedDateUncertain') : null,
+        caution: !item.deemedServedOn
+          ? i18next.t('serving.state.deemedDateUnknown')
+          : item.deemedDateUncertain
+            ? i18next.t('serving.state.deemedDateUncertain')
+            : null,
       };
     }
     case 'refused':

@@ -8,6 +8,7 @@ export interface AcceptedNotice {
   id: string;
   name: string;
   deemedServedOn: string | null;
+  deemedDateUncertain: boolean;
 }
 
 interface ServingState {
@@ -79,7 +80,7 @@ export function watchServing(onAccepted: (notices: AcceptedNotice[]) => void): (
       const notices = newlyAccepted
         .map((id) => byId.get(id))
         .filter((item): item is ServiceItem => item?.state === 'accepted')
-        .map((item) => ({ id: item.id, name: item.name, deemedServedOn: item.deemedServedOn }));
+        .map((item) => ({ id: item.id, name: item.name, deemedServedOn: item.deemedServedOn, deemedDateUncertain: item.deemedDateUncertain }));
       if (notices.length > 0) {
         useServingStore.setState({ notices: [...useServingStore.getState().notices.filter((n) => !notices.some((m) => m.id === n.id)), ...notices] });
         onAccepted(notices);

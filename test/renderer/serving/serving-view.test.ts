@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceForecast } from '../../../src-preload/api';
 import { courtToday, sitsOn } from '../../../src-renderer/features/hearings/court-today';
 import { canCancel, canRetry, itemStateText, sentPercent } from '../../../src-renderer/features/serving/item-state-text';
+import { acceptedText } from '../../../src-renderer/features/serving/accepted-notification';
 import { forecastCautions } from '../../../src-renderer/features/serving/forecast-cautions';
 import { mergeItems } from '../../../src-renderer/features/serving/merge-items';
 import { parseReply, stagingUrl } from '../../../src-renderer/features/serving/staging-client';
@@ -44,6 +45,17 @@ describe('an item’s state in words', () => {
     const accepted = { state: 'accepted' as const, deemedServedOn: '2029-01-02', receipt: { receiptId: 'R-9', courtDocumentId: 'cd', materialId: 'm', receivedAt: '2029-01-02T10:00:00.000+00:00' } };
     expect(itemStateText(item({ ...accepted, deemedDateUncertain: true })).caution).toMatch(/check this date against the court’s calendar/i);
     expect(itemStateText(item({ ...accepted, deemedDateUncertain: false })).caution).toBeNull();
+    // The toast and the system notification say it too.
+    expect(acceptedText({ id: 'a', name: 'Skeleton.pdf', deemedServedOn: '2029-01-02', deemedDateUncertain: true })).toMatch(
+      /^Skeleton\.pdf accepted by Common Platform; deemed served on .*2 January 2029\. Check this date against the court’s calendar/,
+    );
+  });
+
+  it('never shows an empty deemed date: without one, it says accepted and that the day is unknown', () => {
+    const text = itemStateText(item({ state: 'accepted', deemedServedOn: null, receipt: { receiptId: 'R-1', courtDocumentId: 'cd', materialId: 'm', receivedAt: '2026-12-04T10:00:00.000+00:00' } }));
+    expect(text.label).toBe('Accepted by Common Platform');
+    expect(text.caution).toMatch(/could not work out the day it counts as served/);
+    expect(acceptedText({ id: 'a', name: 'Notice.pdf', deemedServedOn: null, deemedDateUncertain: false })).toMatch(/^Notice\.pdf accepted by Common Platform\. Bluebag could not work out/);
   });
 
   it('offers cancel until the upload starts, and retry for refusals and failed tries', () => {
