@@ -18,7 +18,7 @@
  * SYNC_BENCH_NODE_FLAGS adds Node/V8 flags to the app process (e.g. "--trace-gc", to see what its collector does).
  */
 import os from 'node:os';
-import { percentile, report, round, type Figures } from './report';
+import { median, percentile, report, round, type Figures } from './report';
 import type { SyncAppResult } from './sync-app';
 import { buildSyncApp } from './sync-app-build';
 import { childExit, startJsonChild, stopChild } from './sync-processes';
@@ -75,7 +75,6 @@ export async function syncBench(): Promise<void> {
     const mbPerS = (run: { bytes: number; ms: number }): number => run.bytes / MB / (run.ms / 1000);
     const syncRate = (run: { sync: { storedBytes: number; ms: number } }): number => mbPerS({ bytes: run.sync.storedBytes, ms: run.sync.ms });
     const fastest = <T extends { ms: number }>(runs: readonly T[]): T => runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
-    const median = (values: readonly number[]): number => percentile([...values], 50);
     const cpuMs = (run: { cpuUserMs: number; cpuSystemMs: number }): number => run.cpuUserMs + run.cpuSystemMs;
     const list = (values: readonly number[], digits = 0): string => values.map((v) => round(v, digits)).join(' / ');
     // The worst round for memory and lag: the targets hold for every sync, not for a typical one.
@@ -128,7 +127,7 @@ export async function syncBench(): Promise<void> {
       at_peak_rss: `${round(peak.atPeak.atS, 1)}s anon ${round(peak.atPeak.rssAnonMb ?? Number.NaN, 0)} file ${round(peak.atPeak.rssFileMb ?? Number.NaN, 0)} heap ${round(peak.atPeak.heapUsedMb, 0)}/${round(peak.atPeak.heapTotalMb, 0)} external ${round(peak.atPeak.externalMb, 0)} arrayBuffers ${round(peak.atPeak.arrayBuffersMb, 0)}`,
       p99_event_loop_lag_ms: round(Math.max(...rounds.map((r) => r.sync.lagP99Ms)), 1),
       mean_event_loop_lag_ms: round(median(rounds.map((r) => r.sync.lagMeanMs)), 1),
-      ticks_over_100ms: rounds.flatMap((r) => r.sync.longTicks).join(' ') || 'none',
+      ticks_over_100ms: rounds.flatMap((r, i) => r.sync.longTicks.map((tick) => `round ${i + 1}: ${tick}`)).join(' ') || 'none',
       max_gc_pause_ms: round(Math.max(...rounds.map((r) => r.sync.maxGcPauseMs)), 1),
       gc_pause_total_ms: round(median(rounds.map((r) => r.sync.gcPauseTotalMs)), 0),
       baseline_mb: round((rounds[0]?.disk.bytes ?? 0) / MB, 0),
@@ -170,11 +169,11 @@ export async function syncBench(): Promise<void> {
       cpu_ratio: 'CPU time of a sync ÷ CPU time of its paired download to disk (same process), median: the extra work per byte',
       event_loop_utilisation: 'share of the sync the main thread was busy: near 1 means CPU-bound on it',
       progress_events: 'onProgress calls during the sync (the app forwards each to the renderer)',
-      ticks_over_100ms: 'each long tick as <ms>@<seconds into the sync> (20 ms drift sampler)',
+      ticks_over_100ms: 'each long tick as round N: <ms>@<seconds into that sync> (20 ms drift sampler)',
       max_gc_pause_ms: 'longest GC pause during the sync (a cause of lag, and of the machine being busy)',
       rss_at_start_mb: 'app process once its modules are loaded (node + tsx + case cache + CP client)',
       at_peak_rss: 'the sample at peak RSS: seconds into the sync, RssAnon / RssFile (kernel), then main isolate heap used/total, external, arrayBuffers (MB)',
-      max_rss_lifetime_mb: 'kernel high-water mark of the app process up to the end of the sync',
+      max_rss_lifetime_mb: 'kernel high-water mark of the app process up to the end of each sync (earlier rounds and their baseline runs included), the highest',
       baseline_mb_per_s: `median of the ${settings.rounds} cp-client-baseline diskDownload runs paired with the syncs: same materials, same concurrency, each body streamed to its own file (curl -o), no hashing, no encryption, no fsync; files deleted after each run`,
       discard_baseline_mb_per_s: `fastest of ${settings.baselineRuns} runs of cp-client-baseline parallelDownload: the same GETs, bytes read and discarded (no client stores less)`,
       sealed_mb_per_s: `fastest of ${settings.sealedRuns} runs of cp-client-baseline sealedDownload: GETs + SHA-256 + AES-GCM + batched writes + fsync, no DB`,
