@@ -4,6 +4,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { MAIN_BUNDLE_OPTIONS } from './main-bundle-options.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const quiet = process.argv.includes('--quiet');
@@ -27,12 +28,7 @@ await Promise.all([
       'vault-writer-worker': 'src-main/core/vault/vault-writer-worker.ts',
     },
     outdir: 'dist/main',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
+    ...MAIN_BUNDLE_OPTIONS,
     sourcemap: true,
     define: { __BLUEBAG_VERSION__: JSON.stringify(version) },
     logLevel: 'warning',

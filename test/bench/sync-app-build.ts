@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { MAIN_BUNDLE_OPTIONS } from '../../scripts/main-bundle-options.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Inside the repository, so the bundle resolves its external packages from node_modules. */
@@ -24,12 +25,7 @@ export async function buildSyncApp(): Promise<string> {
       'vault-writer-worker': 'src-main/core/vault/vault-writer-worker.ts',
     },
     outdir: SYNC_APP_BUILD_DIR,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
+    ...MAIN_BUNDLE_OPTIONS,
     sourcemap: true,
     logLevel: 'warning',
   });

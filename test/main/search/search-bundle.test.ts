@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { MAIN_BUNDLE_OPTIONS } from '../../../scripts/main-bundle-options.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -33,12 +34,7 @@ describe('the bundled extraction worker', () => {
         'extraction-worker': path.join(repoRoot, 'src-main/core/search/extraction-worker.ts'),
       },
       outdir,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
+      ...MAIN_BUNDLE_OPTIONS,
       logLevel: 'error',
     });
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(outdir, 'probe.js'), data.dir], { cwd: repoRoot, timeout: 45_000 });
