@@ -1,6 +1,6 @@
 /** What the e2e specs do in the app the same way: navigate, open a case, switch the sandbox off, call the contract. */
 import { expect, type Page } from '@playwright/test';
-import type { BrowserModeApp } from './browser-mode';
+import { startBrowserMode, type BrowserModeApp } from './browser-mode';
 
 export const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
@@ -26,4 +26,13 @@ export async function rpc<T>(page: Page, app: BrowserModeApp, method: string, ar
   const body = (await response.json()) as { ok: boolean; value: T };
   expect(body.ok, `${method} answered ${JSON.stringify(body)}`).toBe(true);
   return body.value;
+}
+
+/** Stops the app and starts it again on the same data folder, as a user reopening it: back on My cases. */
+export async function restartApp(page: Page, app: BrowserModeApp, dataDir: string): Promise<BrowserModeApp> {
+  await app.stop();
+  const restarted = await startBrowserMode({ dataDir });
+  await page.goto(restarted.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
+  return restarted;
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FIRM_1_ID } from '../../src-sandbox/index';
+import { goOffline, restartApp } from './app-actions';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode';
 import { messyUrn, sampleWorld } from './sample-world';
 import { signIn } from './sign-in';
@@ -67,15 +68,10 @@ test.describe('sign in, add a case, sync, go offline, restart', () => {
     await expectNoSeriousAxeViolations(page);
 
     // The sandbox goes offline; the app says so and keeps working.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sample data' }).click();
-    await page.getByLabel('Go offline (refuse all connections)').check();
-    await expect(page.getByTestId('connectivity-status')).toContainText('Offline', { timeout: 30_000 });
+    await goOffline(page, true);
 
     // Restart the app on the same data folder: every case and its documents' metadata are still there.
-    await app.stop();
-    app = await startBrowserMode({ dataDir });
-    await page.goto(app.url);
-    await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
+    app = await restartApp(page, app, dataDir);
     // The sample world kept its state and address: still signed in, no second sign-in.
     await expect(page.getByText('Signed in as Sarah Okafor, Carter Lloyd Solicitors LLP')).toBeVisible({ timeout: 30_000 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sample data' }).click();

@@ -8,7 +8,7 @@ import { expectNoSeriousAxeViolations } from './axe';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode';
 import { sampleWorld } from './sample-world';
 import { signIn } from './sign-in';
-import { goOffline, openCase as openCaseAt, rpc } from './app-actions';
+import { goOffline, openCase as openCaseAt, restartApp, rpc } from './app-actions';
 
 /**
  * The PET form as a new user would fill it in, in browser mode against the real sandbox: Part 3
@@ -152,10 +152,7 @@ test.describe('PET form: offline draft, submit, conflicts, locks', () => {
     await expectNoSeriousAxeViolations(page);
 
     // Restart the app on the same data folder (still offline): the draft is intact.
-    await app.stop();
-    app = await startBrowserMode({ dataDir });
-    await page.goto(app.url);
-    await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
+    app = await restartApp(page, app, dataDir);
     await expect(page.getByTestId('connectivity-status')).toContainText('Offline', { timeout: 30_000 });
     await openCase(page, petCase.urn);
     await expect(page.getByTestId('case-forms')).toContainText('Draft — not submitted');

@@ -6,7 +6,7 @@ import { expectNoSeriousAxeViolations } from './axe';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode';
 import { sampleWorld } from './sample-world';
 import { signIn } from './sign-in';
-import { goOffline, nav, openCase, rpc } from './app-actions';
+import { goOffline, nav, openCase, restartApp, rpc } from './app-actions';
 
 /**
  * Serving documents on the court, as a new user would in browser mode against the real sandbox, on
@@ -203,10 +203,7 @@ test.describe('serving documents and checking in', () => {
 
     // Restart the app on the same data. The sandbox comes back as it was left — offline, its clock on
     // Friday afternoon — so nothing has gone: still queued, still not served.
-    await app.stop();
-    app = await startBrowserMode({ dataDir });
-    await page.goto(app.url);
-    await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
+    app = await restartApp(page, app, dataDir);
     await expect(page.getByTestId('connectivity-status')).toContainText('Offline', { timeout: 60_000 });
     await nav(page).getByRole('button', { name: 'Outbox, 3 unsent' }).click();
     for (const name of names) await expect(outboxItem(page, name)).toContainText('Queued — not served');
