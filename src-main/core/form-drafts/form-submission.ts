@@ -116,7 +116,7 @@ export function formSubmissionHandlers(deps: FormSubmissionDeps): Record<string,
     if (!where) return { outcome: 'noContactEmail' };
     // A newer change for the same form makes this one moot. Sending it anyway could put the older
     // address back over the newer one: this one may be a retry that came due after the newer was sent.
-    if (newestContactEmailJob(db, caseId, formId)?.id !== job.id) return { outcome: 'superseded' };
+    if (newestContactEmailJob(db, caseId, formId)?.job.id !== job.id) return { outcome: 'superseded' };
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
       const current = await api.getForm(formId);
       const section = withAnswer(current.data[where.section], where.question, email);
@@ -163,11 +163,11 @@ export function formSubmissionHandlers(deps: FormSubmissionDeps): Record<string,
 }
 
 /** The newest contact email change for a form that was not withdrawn: the one CP should end up with. */
-export function newestContactEmailJob(db: Database, caseId: string, formId: string): OutboxJob | null {
+export function newestContactEmailJob(db: Database, caseId: string, formId: string): { job: OutboxJob; email: string } | null {
   for (const job of listCaseJobsNewestFirst(db, FORM_CONTACT_EMAIL_JOB, caseId)) {
     if (job.state === 'cancelled') continue;
     const payload = ContactEmailPayloadSchema.safeParse(job.payload);
-    if (payload.success && payload.data.formId === formId) return job;
+    if (payload.success && payload.data.formId === formId) return { job, email: payload.data.email };
   }
   return null;
 }

@@ -277,9 +277,9 @@ export class FormsService {
 
   /** The newest contact email change for the form, unless CP took it. */
   #contactEmailChange(form: CachedForm): FormView['contactEmailChange'] {
-    const job = newestContactEmailJob(this.#o.db, form.caseId, form.formId);
-    if (job === null) return null;
-    const { email } = ContactEmailPayloadSchema.parse(job.payload);
+    const newest = newestContactEmailJob(this.#o.db, form.caseId, form.formId);
+    if (newest === null) return null;
+    const { job, email } = newest;
     switch (job.state) {
       case 'done':
       case 'cancelled':
