@@ -693,7 +693,8 @@ export const cy: Catalogue = {
     screenTitle: '{{title}}: {{urn}}',
     forDefendants: 'Ar gyfer {{names}}',
     status: {
-      cpCopy: 'Dyma gopi’r Platfform Cyffredin. Newidiwch unrhyw ateb i ddechrau drafft ar y gliniadur hwn.',
+      cpCopy: 'Dyma gopi’r Platfform Cyffredin: nid oes drafft ar y gliniadur hwn.',
+      startDraft: 'Newidiwch unrhyw ateb i ddechrau drafft. Caiff ei gadw ar y gliniadur hwn wrth i chi deipio.',
       queued: 'Wedi’i chyflwyno — bydd yn cael ei hanfon pan fydd modd cyrraedd y Platfform Cyffredin. Tan hynny, nid yw ar y Platfform Cyffredin.',
       sent: 'Wedi’i hanfon. Fersiwn {{version}} yw copi’r Platfform Cyffredin.',
     },
@@ -702,6 +703,7 @@ export const cy: Catalogue = {
     saveFailed: 'Heb ei chadw eto. Mae eich atebion yn dal ar y sgrin; bydd Bluebag yn ceisio eto pan fyddwch yn newid rhywbeth nesaf.',
     missingTitle: 'I’w wneud cyn cyflwyno ({{count}})',
     missingItem: '{{label}}: {{problem}}',
+    missingShow: 'Dangos pob ateb sydd i’w wneud o hyd',
     nothingMissing: 'Does dim byd ar goll: mae ateb i bob cwestiwn y mae’n rhaid i’r amddiffyniad ei ateb.',
     partsNavigation: 'Rhannau’r ffurflen',
     partHeading: 'Rhan {{number}}: {{title}}',

@@ -688,7 +688,8 @@ export const en = {
     screenTitle: '{{title}}: {{urn}}',
     forDefendants: 'For {{names}}',
     status: {
-      cpCopy: 'This is Common Platform’s copy. Change any answer to start a draft on this laptop.',
+      cpCopy: 'This is Common Platform’s copy: there is no draft on this laptop.',
+      startDraft: 'Change any answer to start a draft. It is saved on this laptop as you type.',
       queued: 'Submitted — it will be sent when Common Platform can be reached. Until then it is not on Common Platform.',
       sent: 'Sent. Common Platform’s copy is version {{version}}.',
     },
@@ -697,6 +698,7 @@ export const en = {
     saveFailed: 'Not saved yet. Your answers are still on screen; Bluebag will try again when you next change something.',
     missingTitle: 'Still to do before you submit ({{count}})',
     missingItem: '{{label}}: {{problem}}',
+    missingShow: 'Show each answer still to do',
     nothingMissing: 'Nothing is missing: every question the defence must answer has an answer.',
     partsNavigation: 'Parts of the form',
     partHeading: 'Part {{number}}: {{title}}',

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SANDBOX_PASSWORD } from '../../src-sandbox/index';
 import { expectNoSeriousAxeViolations } from './axe';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode';
@@ -30,6 +30,11 @@ async function openPart3(page: Page, formButton: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: /^Preparation for Effective Trial/ })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('navigation', { name: 'Parts of the form' }).getByRole('button', { name: /^Part 3: / }).click();
   await expect(page.getByRole('heading', { level: 2, name: /^Part 3: / })).toBeFocused();
+}
+
+/** Where an element starts on the page (not in the viewport, so scrolling does not count as moving). */
+function documentTop(locator: Locator): Promise<number> {
+  return locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
 }
 
 /** Another user of the sandbox, signed in the way a CP client does (authorization code + PKCE). */
@@ -119,8 +124,14 @@ test.describe('PET form: offline draft, submit, conflicts, locks', () => {
     await openPart3(page, formButton);
     await expect(page.getByText('Draft — not submitted', { exact: false })).toHaveCount(0);
     await expect(page.getByText('Completed by the prosecution', { exact: false })).toHaveCount(0); // Part 3 is the defence's
-    await page.getByRole('group', { name: /^Plea/ }).getByLabel('Not guilty to every offence').check();
+    // CP's answer to the lock request and the first save land while the user is already clicking the
+    // next field: nothing above the fields may grow then, or the click lands somewhere else.
+    const plea = page.getByRole('group', { name: /^Plea/ });
+    const pleaTop = await documentTop(plea);
+    await plea.getByLabel('Not guilty to every offence').check();
     await expect(page.getByText('Offline — your answers are kept as a draft on this laptop.')).toBeVisible();
+    await expect(page.getByText(/^Saved on this laptop at \d\d:\d\d \(not submitted\)$/)).toBeVisible();
+    expect(await documentTop(plea)).toBe(pleaTop);
     await page.getByLabel(/^What are the real issues in the case\?/).fill('Identification: the defendant was not there.');
     await page.getByRole('group', { name: /^Will the defendant give evidence\?/ }).getByLabel('Yes').check();
 

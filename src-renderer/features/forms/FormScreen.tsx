@@ -75,6 +75,7 @@ function FormBody({ view, caseId, run }: BodyProps) {
     return (ours.find((part) => (missingByPart.get(part.id) ?? 0) > 0) ?? ours[0] ?? definition.parts[0])?.id ?? '';
   });
   const [showMissing, setShowMissing] = useState(false);
+  const [missingOpen, setMissingOpen] = useState(false);
   const focusAfter = useRef<string | null>(null);
   const state = view.draft?.state ?? null;
   const editable = state !== 'queued';
@@ -111,6 +112,7 @@ function FormBody({ view, caseId, run }: BodyProps) {
   };
   const showAllMissing = () => {
     setShowMissing(true);
+    setMissingOpen(true);
     focusAfter.current = 'form-missing-title';
   };
   const { flush } = autosave;
@@ -133,20 +135,23 @@ function FormBody({ view, caseId, run }: BodyProps) {
           {sent && state === null ? t('forms.status.sent', { version: view.cp.version }) : state === null ? t('forms.status.cpCopy') : stateText(view.item.draft, view.draft?.errorKey)}
         </p>
         {state === 'queued' ? <p>{t('forms.status.queued')}</p> : null}
-        {view.draft && state !== 'queued' ? (
+        {/* One line of saving state from the first render on: the line appearing with the first save would move the fields under the pointer. */}
+        {editable ? (
           <p>
             {autosave.save.state === 'unsaved'
               ? t('forms.saving')
               : autosave.save.state === 'failed'
                 ? t('forms.saveFailed')
-                : t('forms.savedAt', { time: formatTime(view.draft.updatedAt) })}
+                : view.draft
+                  ? t('forms.savedAt', { time: formatTime(view.draft.updatedAt) })
+                  : t('forms.status.startDraft')}
           </p>
         ) : null}
         {autosave.save.state === 'failed' ? <ErrorMessage error={autosave.save.error} /> : null}
       </div>
 
       {state === 'conflict' ? <ConflictPanel key={view.draft?.updatedAt} view={view} onResolve={resolve} /> : null}
-      {editable ? <MissingSummary view={view} issues={[...view.issues, ...view.missing]} onGo={goToField} /> : null}
+      {editable ? <MissingSummary view={view} issues={[...view.issues, ...view.missing]} open={missingOpen} onOpenChange={setMissingOpen} onGo={goToField} /> : null}
 
       <div className="form-layout">
         <PartNavigator parts={definition.parts} current={part?.id ?? ''} missing={missingByPart} onSelect={selectPart} />
