@@ -275,7 +275,9 @@ test.describe('PET form: offline draft, submit, conflicts, locks', () => {
       await openCase(page, petCase.urn);
       await openPart3(page, formButton);
       await page.getByLabel(/^Facts the defence admits/).fill('The defendant was at the station at 21:00, alone.');
-      await expect(page.getByText(/^Rhys Pritchard is editing this part until \d\d:\d\d\. You can still write your answers; they will be sent when the part is free\.$/)).toBeVisible({ timeout: 30_000 });
+      const lockLine = page.getByText(/^Rhys Pritchard is editing this part until \d\d:\d\d\. You can still write your answers; they will be sent when the part is free\.$/);
+      await expect(lockLine).toBeVisible({ timeout: 30_000 });
+      await expect(lockLine).toHaveCSS('border-left-color', 'rgb(138, 75, 0)'); // marked as a warning (--warn), as well as said
       await expect(page.getByText(/^Saved on this laptop at/)).toBeVisible();
       await expect(page.getByText(/^Draft — not submitted/).first()).toBeVisible();
       await expectNoSeriousAxeViolations(page);

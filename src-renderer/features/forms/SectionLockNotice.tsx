@@ -10,7 +10,7 @@ import { formatTime } from '../../ui/format';
  */
 export function SectionLockNotice({ lock }: { lock: SectionLockView }) {
   return (
-    <p className={lock.state === 'lockedByOther' ? 'lock-notice notice' : 'lock-notice'} data-lock={lock.state} role="status">
+    <p className="lock-notice" data-lock={lock.state} role="status">
       {useLockText(lock)}
     </p>
   );
