@@ -813,6 +813,7 @@ export const cy: Catalogue = {
       refusedHint: 'Nid yw’r cyfeiriad ar y Platfform Cyffredin wedi newid. Gwiriwch y cyfeiriad newydd, yna newidiwch ef eto.',
       sent: 'Wedi’i anfon: mae gan y Platfform Cyffredin {{email}} nawr',
       sentHint: 'Mae copi’r Platfform Cyffredin o’r ffurflen yn dangos y cyfeiriad newydd.',
+      changedSince: 'Cafodd y cyfeiriad ar y Platfform Cyffredin ei newid eto ar ôl eich newid chi. Gwiriwch ef, a’i newid eto os nad yw’n gywir.',
     },
     errors: {
       required: 'Atebwch y cwestiwn hwn.',

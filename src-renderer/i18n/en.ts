@@ -808,6 +808,7 @@ export const en = {
       refusedHint: 'The address on Common Platform has not changed. Check the new address, then change it again.',
       sent: 'Sent: Common Platform now has {{email}}',
       sentHint: 'Common Platform’s copy of the form shows the new address.',
+      changedSince: 'The address on Common Platform was changed again after yours. Check it, and change it again if it is not right.',
     },
     errors: {
       required: 'Answer this question.',

@@ -345,7 +345,8 @@ test.describe('PET form: offline draft, submit, conflicts, locks', () => {
     await expectNoSeriousAxeViolations(page);
     await page.getByRole('button', { name: 'Confirm and send' }).click();
     await expect(page.getByRole('heading', { level: 2, name: /^(Waiting to send: sarah\.okafor@carterlloyd\.example is not on Common Platform yet|Sent: Common Platform now has sarah\.okafor@carterlloyd\.example)$/ })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: 'Sent: Common Platform now has sarah.okafor@carterlloyd.example' })).toBeVisible({ timeout: 60_000 });
+    // Focus stays on the step's heading as "waiting" turns into "sent".
+    await expect(page.getByRole('heading', { level: 2, name: 'Sent: Common Platform now has sarah.okafor@carterlloyd.example' })).toBeFocused({ timeout: 60_000 });
     const after = (await (await rhys(`/forms/${bcm.formId}`)).json()) as CpForm;
     expect(after.data['part1']).toMatchObject({ representativeEmail: 'sarah.okafor@carterlloyd.example' });
 

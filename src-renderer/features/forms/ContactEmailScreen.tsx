@@ -7,7 +7,7 @@ import { bridge } from '../../stores/bridge';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { answerAt } from './answer-paths';
-import { ContactEmailChangeStatus } from './ContactEmailChangeStatus';
+import { ContactEmailChangeStatus, useContactEmailChangeText } from './ContactEmailChangeStatus';
 import { useFormView } from './use-form-view';
 
 type Step = { step: 'enter' } | { step: 'confirm'; email: string } | { step: 'done'; email: string };
@@ -32,6 +32,15 @@ export function ContactEmailScreen({ caseId, formId }: { caseId: string; formId:
   const path = contact ? childPath(contact.part.id, contact.question.id) : null;
   const onCp = view && path ? answerAt(view.cp.data, path) : undefined;
   const current = typeof onCp === 'string' && onCp.trim() !== '' ? onCp : null;
+  // After confirming: what the outbox says of this very change, kept up to date. Once it is neither
+  // waiting nor refused, CP's copy says how it ended (ours, or someone else's change since).
+  const pending = view?.contactEmailChange ?? null;
+  const ours = useContactEmailChangeText(step.step === 'done' && pending?.email === step.email ? pending : null);
+  const done = ours
+    ? { title: ours.title, details: ours.details, refused: ours.state === 'refused' }
+    : step.step === 'done' && current === step.email
+      ? { title: t('forms.contactEmail.sent', { email: step.email }), details: [t('forms.contactEmail.sentHint')], refused: false }
+      : { title: current ? t('forms.contactEmail.current', { email: current }) : t('forms.contactEmail.noCurrent'), details: [t('forms.contactEmail.changedSince')], refused: false };
 
   useEffect(() => {
     if (step.step !== 'enter') stepRef.current?.focus();
@@ -117,22 +126,16 @@ export function ContactEmailScreen({ caseId, formId }: { caseId: string; formId:
             </section>
           ) : null}
           {step.step === 'done' ? (
-            current === step.email ? (
-              <section aria-labelledby="contact-email-done" className="panel" role="status">
-                <h2 id="contact-email-done" ref={stepRef} tabIndex={-1}>
-                  {t('forms.contactEmail.sent', { email: step.email })}
-                </h2>
-                <p>{t('forms.contactEmail.sentHint')}</p>
-              </section>
-            ) : (
-              <section aria-labelledby="contact-email-done" role="status">
-                {/* Waiting, or refused by CP: what the outbox says of this change, kept up to date. */}
-                <ContactEmailChangeStatus
-                  change={view.contactEmailChange ?? { email: step.email, state: 'waiting', errorKey: null }}
-                  heading={{ id: 'contact-email-done', ref: stepRef }}
-                />
-              </section>
-            )
+            // One section and one heading whatever becomes of the change, so the focus put on the
+            // heading stays there when "waiting" turns into "sent" or "refused".
+            <section aria-labelledby="contact-email-done" className={done.refused ? 'notice' : 'panel'} role="status">
+              <h2 id="contact-email-done" ref={stepRef} tabIndex={-1}>
+                {done.title}
+              </h2>
+              {done.details.map((line) => (
+                <p key={line}>{line}</p>
+              ))}
+            </section>
           ) : null}
         </>
       ) : null}
