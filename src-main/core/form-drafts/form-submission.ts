@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import { BluebagError } from '../errors';
 import { CpRefusedError, FormTypeSchema } from '../cp';
-import { listCaseJobsNewestFirst, type OutboxHandler, type OutboxJob } from '../outbox';
+import { newestCaseJob, type OutboxHandler, type OutboxJob } from '../outbox';
 import { deleteDraft, readDraft, updateDraft, type FormDraft } from './draft-store';
 import { storeForm, withAnswer, type FormAnswers } from './form-cache';
 import type { FormEngine } from './form-engine';
@@ -164,10 +164,8 @@ export function formSubmissionHandlers(deps: FormSubmissionDeps): Record<string,
 
 /** The newest contact email change for a form that was not withdrawn: the one CP should end up with. */
 export function newestContactEmailJob(db: Database, caseId: string, formId: string): { job: OutboxJob; email: string } | null {
-  for (const job of listCaseJobsNewestFirst(db, FORM_CONTACT_EMAIL_JOB, caseId)) {
-    if (job.state === 'cancelled') continue;
-    const payload = ContactEmailPayloadSchema.safeParse(job.payload);
-    if (payload.success && payload.data.formId === formId) return { job, email: payload.data.email };
-  }
-  return null;
+  const job = newestCaseJob(db, FORM_CONTACT_EMAIL_JOB, caseId, { field: 'formId', value: formId });
+  if (job === null) return null;
+  const payload = ContactEmailPayloadSchema.safeParse(job.payload);
+  return payload.success ? { job, email: payload.data.email } : null;
 }

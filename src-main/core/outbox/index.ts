@@ -1,3 +1,3 @@
 /** The durable outbox: everything the app sends to Common Platform. */
 export { JobRefusedError, Outbox, type OutboxHandler, type OutboxOptions, type OutboxPause } from './outbox';
-export { enqueueJob, listCaseJobsNewestFirst, listOpenJobs, readJob, updateJob, type OutboxJob, type OutboxJobState } from './outbox-jobs';
+export { enqueueJob, listOpenJobs, newestCaseJob, readJob, updateJob, type OutboxJob, type OutboxJobState } from './outbox-jobs';

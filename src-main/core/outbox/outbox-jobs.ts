@@ -62,10 +62,19 @@ export function listOpenJobs(db: Database, kind?: string): OutboxJob[] {
   return rows.map(fromRow);
 }
 
-/** Every job of a kind for a case, whatever its state, newest first (what became of the latest request). */
-export function listCaseJobsNewestFirst(db: Database, kind: string, caseId: string): OutboxJob[] {
-  const rows = db.prepare('SELECT * FROM outbox_jobs WHERE kind = ? AND case_id = ? ORDER BY created_at DESC, rowid DESC').all(kind, caseId) as JobRow[];
-  return rows.map(fromRow);
+/**
+ * The newest job of a kind for a case whose payload has `field` equal to `value`, in any state but
+ * withdrawn (cancelled): what became of the latest such request. SQLite picks it, so a long history of
+ * done jobs is neither read nor parsed (this runs on every read of a form).
+ */
+export function newestCaseJob(db: Database, kind: string, caseId: string, match: { field: string; value: string }): OutboxJob | null {
+  const row = db
+    .prepare(
+      `SELECT * FROM outbox_jobs WHERE kind = ? AND case_id = ? AND state <> 'cancelled' AND json_extract(payload_json, '$.' || ?) = ?
+       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    )
+    .get(kind, caseId, match.field, match.value) as JobRow | undefined;
+  return row ? fromRow(row) : null;
 }
 
 /**
