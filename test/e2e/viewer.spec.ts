@@ -8,6 +8,7 @@ import { startBrowserMode, type BrowserModeApp } from './browser-mode';
 import { sampleWorld } from './sample-world';
 import { signIn } from './sign-in';
 import { expectNoSeriousAxeViolations } from './axe';
+import { goOffline, restartApp } from './app-actions';
 
 /**
  * The document viewer, end to end in browser mode: the sample world's 400-page IDPC bundle, and three
@@ -444,12 +445,7 @@ test.describe.serial('document viewer', () => {
   test('offline, after the app restarts, the note and the reading place are still there', async () => {
     test.setTimeout(120_000);
     const v = viewer(page);
-    const goOffline = async () => {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sample data' }).click();
-      await page.getByLabel('Go offline (refuse all connections)').check();
-      await expect(page.getByTestId('connectivity-status')).toContainText('Offline', { timeout: 30_000 });
-    };
-    await goOffline();
+    await goOffline(page, true);
     await openFromCase(page, urn, idpcName);
     await v.pageInput.fill('55');
     await v.pageInput.press('Enter');
@@ -458,11 +454,8 @@ test.describe.serial('document viewer', () => {
 
     // A real restart of the app (the process), on the same data folder; CP still unreachable.
     if (!app) throw new Error('app not started');
-    await app.stop();
-    app = await startBrowserMode({ dataDir });
-    await page.goto(app.url);
-    await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible({ timeout: 60_000 });
-    await goOffline();
+    app = await restartApp(page, app, dataDir);
+    await goOffline(page, true);
     await openFromCase(page, urn, idpcName);
     await expect(v.pageInput).toHaveValue('55', { timeout: 20_000 });
     await expect(v.canvas(55)).toBeVisible({ timeout: 20_000 });
