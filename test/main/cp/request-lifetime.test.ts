@@ -17,7 +17,7 @@ describe('a request lifetime (its timer is refreshed, not remade, at every read)
     lifetime.arm(30);
     const racing = lifetime.race(new Promise(() => undefined));
     vi.advanceTimersByTime(30);
-    await expect(racing).rejects.toBeDefined();
+    await expect(racing).rejects.toMatchObject({ name: 'AbortError' }); // the signal's own reason; callers ask abortReason() what it was
     expect(lifetime.signal.aborted).toBe(true);
     expect(lifetime.abortReason()).toBeInstanceOf(CpTimeoutError);
   });
