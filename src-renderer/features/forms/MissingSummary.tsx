@@ -24,7 +24,17 @@ export function MissingSummary({ view, issues, open, onOpenChange, onGo }: Props
   const { t } = useTranslation();
   const text = useLocalText();
   const issueText = useIssueText();
-  if (issues.length === 0) return <p className="panel">{t('forms.nothingMissing')}</p>;
+  // The same box when the last answer comes in, for the same reason.
+  if (issues.length === 0) {
+    return (
+      <section className="section missing-summary" aria-labelledby="form-missing-title">
+        <h2 id="form-missing-title" tabIndex={-1}>
+          {t('forms.nothingMissingTitle')}
+        </h2>
+        <p className="missing-summary-line">{t('forms.nothingMissing')}</p>
+      </section>
+    );
+  }
   return (
     <section className="section missing-summary" aria-labelledby="form-missing-title">
       <h2 id="form-missing-title" tabIndex={-1}>
