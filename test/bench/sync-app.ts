@@ -76,6 +76,8 @@ const RESYNC_RUNS = 10;
 const QUICK = process.env.SYNC_BENCH_QUICK === '1';
 /** Sync + download-to-disk pairs (SYNC_BENCH_ROUNDS; 3, or 1 when QUICK). */
 const ROUNDS = Number(process.env.SYNC_BENCH_ROUNDS ?? (QUICK ? 1 : 3));
+// Said at once: a typo would otherwise run no round and fail only at the end, after the baselines.
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`SYNC_BENCH_ROUNDS must be a whole number of at least 1, not ${process.env.SYNC_BENCH_ROUNDS ?? ''}`);
 const BASELINE_RUNS = QUICK ? 1 : 2;
 const SEALED_RUNS = QUICK ? 1 : 2;
 const MB = 1024 ** 2;
