@@ -210,4 +210,17 @@ describe('serving documents through the outbox', () => {
     }
     expect(await forecastNow()).toMatchObject({ bankHolidayList: 'shipped' });
   });
+  it('says the list was updated, and reaches further, when the bank-holidays file dropped in the data folder is good', async () => {
+    const forecastNow = () => world.call<{ bankHolidayList: string; calendarEndsOn: string }>('serving.forecast');
+    const updateFile = path.join(world.dataDir, 'bank-holidays.json');
+    writeFileSync(updateFile, JSON.stringify({ division: 'england-and-wales', events: [{ title: 'New Year’s Day', date: '2029-01-01', notes: '', bunting: true }] }));
+    try {
+      await world.restart();
+      expect(await forecastNow()).toMatchObject({ bankHolidayList: 'updated', calendarEndsOn: '2029-12-31' });
+    } finally {
+      rmSync(updateFile, { force: true });
+      await world.restart();
+    }
+    expect(await forecastNow()).toMatchObject({ bankHolidayList: 'shipped', calendarEndsOn: '2028-12-31' });
+  });
 });
