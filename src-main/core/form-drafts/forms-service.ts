@@ -185,7 +185,9 @@ export class FormsService {
   /** An outbox job of ours ended: a refusal is the draft's to show. */
   jobSettled(job: OutboxJob): void {
     if (job.kind === FORM_CONTACT_EMAIL_JOB) {
-      // A refusal changes nothing on CP, so only this tells an open form to show it.
+      // Emitted for every end, not only a refusal (which changes nothing on CP, so only this shows it):
+      // the handler's own change event comes while the job is still active, when the view still says
+      // "waiting"; only this one, after the outbox marked it done, lets an open form say it was sent.
       const payload = ContactEmailPayloadSchema.safeParse(job.payload);
       if (payload.success) this.#o.emitChanged(payload.data.caseId, [payload.data.formId]);
       return;
