@@ -3,7 +3,7 @@
  * the checks every sync test makes (what is stored, that its bytes are right, that nothing is duplicated).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { openCaseCache, VAULT_DIR, type CaseCache, type CaseCacheOptions } from '../../../src-main/core/case-cache';
@@ -136,6 +136,12 @@ export function vaultFiles(dir: string): { blobs: number; partials: number } {
     // No vault folder yet: nothing stored.
   }
   return { blobs: names.filter((name) => name.endsWith('.blob')).length, partials: names.filter((name) => name.endsWith('.part')).length };
+}
+
+/** The size in bytes of every partial (unfinished) blob in the vault. */
+export function partialSizes(dir: string): number[] {
+  const vault = path.join(dir, VAULT_DIR);
+  return readdirSync(vault).filter((name) => name.endsWith('.part')).map((name) => statSync(path.join(vault, name)).size);
 }
 
 const SNAPSHOT_TABLES = ['cases', 'defendants', 'offences', 'hearings', 'documents', 'materials', 'sync_state'] as const;
