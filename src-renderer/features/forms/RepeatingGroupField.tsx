@@ -36,10 +36,16 @@ export function RepeatingGroupField({ group, section, frame, parentPath, level }
 
   useEffect(() => {
     const target = focusAfter.current;
-    focusAfter.current = null;
     if (target === null) return;
-    if (target === 'add') document.getElementById(id)?.focus();
-    else document.getElementById(fieldDomId(itemPath(path, target.itemId)))?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    const element =
+      target === 'add'
+        ? document.getElementById(id)
+        : document.getElementById(fieldDomId(itemPath(path, target.itemId)))?.querySelector<HTMLElement>('input, textarea, select');
+    // Another render (a save's status, say) can come before the one that shows the new item: keep the
+    // target until its element exists, or focus would be dropped on the page.
+    if (!element) return;
+    focusAfter.current = null;
+    element.focus();
   });
 
   const add = () => {
