@@ -16,6 +16,7 @@ import type { OutboxPause } from './outbox';
 import {
   onServeJobSettled,
   PdfChecker,
+  reviseUncertainDeemedDates,
   SERVE_JOB,
   serveJobHandler,
   ServingEvents,
@@ -66,6 +67,13 @@ export function openServing(options: ServingWiringOptions): ServingWiring {
     console.warn('[serving] could not sweep the outbox vault:', error instanceof Error ? error.name : 'unknown');
     return 0;
   });
+  // The bank-holiday list loaded for this run may reach dates an earlier one did not.
+  try {
+    reviseUncertainDeemedDates(db, options.clock, now());
+  } catch (error) {
+    // Kept as they were (marked uncertain); the next start tries again.
+    console.warn('[serving] could not revise uncertain deemed-service dates:', error instanceof Error ? error.name : 'unknown');
+  }
   let serving: ServingService | null = null;
   const events = new ServingEvents({
     emit: (change) => bus.emit('serving.changed', change),

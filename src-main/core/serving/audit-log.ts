@@ -16,7 +16,9 @@ export type AuditEvent =
   | 'discarded'
   | 'checkInQueued'
   | 'checkedIn'
-  | 'checkInRefused';
+  | 'checkInRefused'
+  /** An accepted document's deemed-service date, computed again with a bank-holiday list that now reaches it. */
+  | 'deemedDateRevised';
 
 export interface AuditEntry {
   readonly event: AuditEvent;

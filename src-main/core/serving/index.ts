@@ -11,5 +11,6 @@ export { ServingEvents, type ServingChange } from './serving-events';
 export { SERVE_JOB, serveJobHandler, onServeJobSettled, type ServeJobDeps } from './serve-job';
 export type { ServiceClock, DeemedServiceDate } from './service-clock';
 export { appendAudit, type AuditEntry, type AuditEvent } from './audit-log';
+export { reviseUncertainDeemedDates } from './deemed-date-revision';
 export { cachedCaseForService, type ServeEligibility } from './case-eligibility';
 export { ClockEstimateSaver, cpServiceClock, readClockEstimate, type BankHolidayListSource } from './cp-service-clock';

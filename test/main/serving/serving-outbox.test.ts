@@ -196,6 +196,39 @@ describe('serving documents through the outbox', () => {
     expect(csvText).toContain(done.receipt?.receiptId ?? 'none');
     expect(csvText).not.toContain('MARKER');
   });
+  it('a deemed date outside the bank-holiday list is marked uncertain, and computed again (and audited) once a list reaching it is loaded', async () => {
+    // 15:00 in London on Friday 25 August 2017 by CP's clock: late, so served on the next business day.
+    // The shipped list starts with 2018, so it cannot know that Monday 28 August 2017 was a bank holiday.
+    // (In the past rather than after the list's end: a clock moved years ahead expires CP's session.)
+    await world.sb.setFaults({ clockOffsetMs: Date.parse('2017-08-25T14:00:00Z') - Date.now() });
+    const one = await draft('Notice over the bank holiday.pdf', tinyPdf('august'));
+    await queue([one.id], { documentType: 'notice' });
+    const done = await accepted(one.id);
+    await world.sb.setFaults({ clockOffsetMs: 0 });
+    expect(done).toMatchObject({ state: 'accepted', deemedServedOn: '2017-08-28', lateReason: 'after230', deemedDateUncertain: true });
+    const auditOf = async (id: string): Promise<Array<Record<string, unknown>>> => {
+      const json = await world.call<{ base64: string }>('serving.exportAudit', { format: 'json' });
+      const { entries } = JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8')) as { entries: Array<Record<string, unknown>> };
+      return entries.filter((e) => e.itemId === id);
+    };
+
+    const updateFile = path.join(world.dataDir, 'bank-holidays.json');
+    writeFileSync(updateFile, JSON.stringify({ division: 'england-and-wales', events: [{ title: 'Summer bank holiday', date: '2017-08-28', notes: '', bunting: true }] }));
+    try {
+      await world.restart();
+      expect(await item(one.id)).toMatchObject({ deemedServedOn: '2017-08-29', lateReason: 'after230', deemedDateUncertain: false });
+      const mine = await auditOf(one.id);
+      expect(mine.map((e) => e.event)).toEqual(['queued', 'sent', 'accepted', 'deemedDateRevised']);
+      expect(mine[2]).toMatchObject({ deemedServedOn: '2017-08-28' });
+      expect(mine[3]).toMatchObject({ deemedServedOn: '2017-08-29', receiptId: done.receipt?.receiptId, cpReceivedAt: done.receipt?.receivedAt });
+    } finally {
+      rmSync(updateFile, { force: true });
+      await world.restart();
+    }
+    // Back on the shipped list: a date that was certain when it was computed is not computed again.
+    expect(await item(one.id)).toMatchObject({ deemedServedOn: '2017-08-29', deemedDateUncertain: false });
+    expect((await auditOf(one.id)).filter((e) => e.event === 'deemedDateRevised')).toHaveLength(1);
+  });
   it('says so when the bank-holidays file dropped in the data folder cannot be used, and uses the shipped list', async () => {
     const forecastNow = () => world.call<{ bankHolidayList: string; calendarEndsOn: string }>('serving.forecast');
     expect(await forecastNow()).toMatchObject({ bankHolidayList: 'shipped', calendarEndsOn: '2028-12-31' });
