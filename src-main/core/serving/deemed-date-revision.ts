@@ -1,64 +1,47 @@
 /**
  * A deemed-service date is computed when CP's receipt arrives, with the bank-holiday list of that
- * moment. When that list did not reach the days the date rests on (or could not be loaded at all),
- * the date was marked uncertain (or left out). Each time the app starts, with whatever list it loads
- * then (the shipped one, or a newer file dropped in the data folder), those dates are computed again
- * from CP's receipt time; each one that changes is written with an audit entry saying so. A date
- * computed on a list that covered it is never touched: it was right when it was given.
+ * moment. When that list did not reach the days the date rests on, the date was marked uncertain; when
+ * no list could be loaded at all, it was left out. Each time the app starts, with whatever list it
+ * loads then (the shipped one, or a newer file dropped in the data folder), those dates are computed
+ * again from CP's receipt time, once the list reaches them (a missing date is always filled in, marked
+ * uncertain if need be). A date that was certain when it was given is never touched.
+ *
+ * The audit log records dates: an entry is written when the date itself changes. A date only confirmed
+ * by the newer list loses its "check this date" mark without an entry.
  */
 import type { Database } from '../db';
 import { appendAudit } from './audit-log';
+import { auditFacts } from './serve-job';
+import { listItems } from './service-items';
 import type { ServiceClock } from './service-clock';
-
-interface UncertainRow {
-  id: string;
-  urn: string;
-  name: string;
-  size: number;
-  sha256: string;
-  receipt_id: string | null;
-  court_document_id: string | null;
-  received_at: string;
-  deemed_served_on: string | null;
-  late_reason: string | null;
-  beyond_calendar: number;
-}
 
 /** Returns the ids of the items whose date (or its certainty) changed. */
 export function reviseUncertainDeemedDates(db: Database, clock: ServiceClock, now: Date): string[] {
-  const rows = db
-    .prepare(
-      `SELECT id, urn, name, size, sha256, receipt_id, court_document_id, received_at, deemed_served_on, late_reason, beyond_calendar
-       FROM service_items
-       WHERE state = 'accepted' AND received_at IS NOT NULL AND (deemed_served_on IS NULL OR beyond_calendar = 1)`,
-    )
-    .all() as UncertainRow[];
-  const revised: string[] = [];
+  const uncertain = listItems(db, { states: ['accepted'] }).filter((item) => item.view.deemedServedOn === null || item.view.deemedDateUncertain);
   const update = db.prepare('UPDATE service_items SET deemed_served_on = ?, late_reason = ?, beyond_calendar = ? WHERE id = ?');
+  const revised: string[] = [];
   db.transaction(() => {
-    for (const row of rows) {
-      const deemed = clock.deemed(row.received_at);
-      if (deemed === null) continue;
-      const beyond = deemed.beyondCalendar ? 1 : 0;
-      if (deemed.servedOn === row.deemed_served_on && deemed.lateReason === row.late_reason && beyond === row.beyond_calendar) continue;
-      update.run(deemed.servedOn, deemed.lateReason, beyond, row.id);
+    for (const item of uncertain) {
+      const { receipt, deemedServedOn } = item.view;
+      if (receipt === null) continue;
+      const deemed = clock.deemed(receipt.receivedAt);
+      // No list, or one that still does not reach the date: it stays as it was.
+      if (deemed === null || (deemedServedOn !== null && deemed.beyondCalendar)) continue;
+      update.run(deemed.servedOn, deemed.lateReason, deemed.beyondCalendar ? 1 : 0, item.id);
+      revised.push(item.id);
+      if (deemed.servedOn === deemedServedOn) continue;
       appendAudit(
         db,
         {
           event: 'deemedDateRevised',
-          itemId: row.id,
-          urn: row.urn,
-          documentName: row.name,
-          size: row.size,
-          sha256: row.sha256,
-          receiptId: row.receipt_id,
-          courtDocumentId: row.court_document_id,
-          cpReceivedAt: row.received_at,
+          ...auditFacts(item),
+          receiptId: receipt.receiptId,
+          courtDocumentId: receipt.courtDocumentId,
+          cpReceivedAt: receipt.receivedAt,
           deemedServedOn: deemed.servedOn,
         },
         now,
       );
-      revised.push(row.id);
     }
   })();
   return revised;

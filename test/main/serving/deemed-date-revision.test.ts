@@ -1,7 +1,7 @@
 /**
  * reviseUncertainDeemedDates on a real database, with the real r.4.11 calculation over real calendars
  * (the shipped list, and the shipped list with a newer year laid over it): only accepted items whose
- * date was uncertain or missing are computed again; each change is written with one audit entry.
+ * date was uncertain or missing are computed again; each changed date is written with one audit entry.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -60,6 +60,8 @@ describe('reviseUncertainDeemedDates', () => {
     const db = database();
     // Friday 25 August 2017, 15:00 in London: the shipped list (from 2018) cannot know Monday 28 August.
     insertAccepted(db, 'uncertain', '2017-08-25T14:00:00Z', { on: '2017-08-28', late: 'after230', beyond: 1 });
+    // Friday 18 August 2017, 15:00: Monday 21 August was no bank holiday, so a list reaching it confirms the date.
+    insertAccepted(db, 'confirmed', '2017-08-18T14:00:00Z', { on: '2017-08-21', late: 'after230', beyond: 1 });
     // Received while no list could be loaded: no date at all.
     insertAccepted(db, 'missing', '2026-03-13T15:00:00Z', { on: null, late: null, beyond: 0 });
     // Certain when computed: never touched, even if (here, deliberately) it disagrees with today's list.
@@ -75,8 +77,10 @@ describe('reviseUncertainDeemedDates', () => {
 
     // A list reaching 2017 (the shipped years kept): the date moves past the bank holiday and is certain.
     const reaching = await calendarWith([{ title: 'Summer bank holiday', date: '2017-08-28' }]);
-    expect(reviseUncertainDeemedDates(db, clockOver(reaching), new Date('2026-12-02T11:00:00Z'))).toEqual(['uncertain']);
+    expect(reviseUncertainDeemedDates(db, clockOver(reaching), new Date('2026-12-02T11:00:00Z')).sort()).toEqual(['confirmed', 'uncertain']);
     expect(row(db, 'uncertain')).toEqual({ servedOn: '2017-08-29', late: 'after230', beyond: 0 });
+    // The same date, now certain: its "check this date" mark goes, and the audit log (which records dates) has no entry.
+    expect(row(db, 'confirmed')).toEqual({ servedOn: '2017-08-21', late: 'after230', beyond: 0 });
     expect(row(db, 'certain')).toEqual({ servedOn: '2026-03-17', late: 'after230', beyond: 0 });
     // Nothing left to revise, and no list at all changes nothing.
     expect(reviseUncertainDeemedDates(db, clockOver(reaching), new Date())).toEqual([]);

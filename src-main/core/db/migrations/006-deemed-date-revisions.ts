@@ -4,8 +4,8 @@ import type { Migration } from './migration';
  * A new audit event, 'deemedDateRevised': an accepted document's deemed-service date computed again
  * once a bank-holiday list reaches the days it rests on (serving/deemed-date-revision.ts). The event
  * list is a CHECK constraint, which SQLite cannot alter: the table is rebuilt with every row, its seq
- * numbers and its append-only triggers. The triggers go first, so nothing in the rebuild can delete a
- * row of the old table through them; the rows are copied before the old table is dropped.
+ * numbers (AUTOINCREMENT's counter moves with the rename) and its append-only triggers, which are
+ * dropped with the old table and made again on the new one. The rows are copied before the drop.
  */
 export const migration006: Migration = {
   version: 6,
@@ -32,8 +32,6 @@ export const migration006: Migration = {
       error_key TEXT
     ) STRICT;
     INSERT INTO audit_log_next SELECT * FROM audit_log ORDER BY seq;
-    DROP TRIGGER audit_log_no_update;
-    DROP TRIGGER audit_log_no_delete;
     DROP TABLE audit_log;
     ALTER TABLE audit_log_next RENAME TO audit_log;
     CREATE INDEX audit_log_item ON audit_log(item_id, seq);
