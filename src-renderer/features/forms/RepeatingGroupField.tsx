@@ -37,15 +37,13 @@ export function RepeatingGroupField({ group, section, frame, parentPath, level }
   useEffect(() => {
     const target = focusAfter.current;
     if (target === null) return;
-    const element =
-      target === 'add'
-        ? document.getElementById(id)
-        : document.getElementById(fieldDomId(itemPath(path, target.itemId)))?.querySelector<HTMLElement>('input, textarea, select');
-    // Another render (a save's status, say) can come before the one that shows the new item: keep the
-    // target until its element exists, or focus would be dropped on the page.
-    if (!element) return;
+    const item = target === 'add' ? null : document.getElementById(fieldDomId(itemPath(path, target.itemId)));
+    // Kept until the new item is on the page, should a render without it come first; then used once.
+    if (target !== 'add' && item === null) return;
     focusAfter.current = null;
-    element.focus();
+    // Its first field, or its heading if none of its questions shows yet.
+    const element = item === null ? document.getElementById(id) : (item.querySelector<HTMLElement>('input, textarea, select') ?? item.querySelector<HTMLElement>('.item-heading'));
+    element?.focus();
   });
 
   const add = () => {
@@ -84,7 +82,7 @@ export function RepeatingGroupField({ group, section, frame, parentPath, level }
         const inner = itemFrame(group, section, item, frame);
         return (
           <div key={item.itemId} id={fieldDomId(at)} className="repeating-item" role="group" aria-labelledby={headingId}>
-            <Heading id={headingId} className="item-heading">
+            <Heading id={headingId} className="item-heading" tabIndex={-1}>
               {label}
             </Heading>
             {group.questions.map((question) => (
