@@ -1,21 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCAL_ONLY_TABLES, MIGRATIONS, openDatabase } from '../../../src-main/core/db';
-import { makeTempDir } from '../../helpers/temp-dir';
-
-const temps: Array<() => void> = [];
-afterEach(() => temps.splice(0).forEach((cleanup) => cleanup()));
-function tempFile(): string {
-  const { dir, cleanup } = makeTempDir();
-  temps.push(cleanup);
-  return path.join(dir, 'cache.db');
-}
+import { tempDatabaseFile } from './db-fixtures';
 
 /** Migration 004: service items, check-ins, the append-only audit log, CP's clock as last seen. */
 describe('migration 004 (serving)', () => {
   it('upgrades a version-3 database in place, keeping its outbox jobs', () => {
-    const file = tempFile();
+    const file = tempDatabaseFile();
     const key = randomBytes(32);
     const v3 = openDatabase({ file, key, migrations: MIGRATIONS.slice(0, 3) });
     v3.db
@@ -32,7 +23,7 @@ describe('migration 004 (serving)', () => {
   });
 
   it('checks states and sizes, and keeps the audit log append-only', () => {
-    const { db, close } = openDatabase({ file: tempFile(), key: randomBytes(32) });
+    const { db, close } = openDatabase({ file: tempDatabaseFile(), key: randomBytes(32) });
     const item = db.prepare(
       "INSERT INTO service_items (id, case_id, urn, name, size, sha256, state, created_at) VALUES (?, 'c', 'U', 'a.pdf', ?, 'h', ?, 't')",
     );

@@ -1,16 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCAL_ONLY_TABLES, MIGRATIONS, openDatabase } from '../../../src-main/core/db';
-import { makeTempDir } from '../../helpers/temp-dir';
-
-const temps: Array<() => void> = [];
-afterEach(() => temps.splice(0).forEach((cleanup) => cleanup()));
-function tempFile(): string {
-  const { dir, cleanup } = makeTempDir();
-  temps.push(cleanup);
-  return path.join(dir, 'cache.db');
-}
+import { tempDatabaseFile } from './db-fixtures';
 
 const CASE = "INSERT INTO cases (id, urn, status, version, synced_at) VALUES ('c1', '39GD1116822', 'ACTIVE', 1, 't')";
 const FORM = `INSERT INTO cp_forms (form_id, case_id, form_type, record_id, defendant_ids_json, version, last_updated, data_json, sections_json, history_json, fetched_at)
@@ -21,7 +12,7 @@ const DRAFT = `INSERT INTO form_drafts (form_id, case_id, form_type, base_versio
 /** Migration 005: CP's copy of forms (leaves with its case) and drafts (local-only: stay). */
 describe('migration 005 (forms)', () => {
   it('upgrades a version-4 database in place', () => {
-    const file = tempFile();
+    const file = tempDatabaseFile();
     const key = randomBytes(32);
     const v4 = openDatabase({ file, key, migrations: MIGRATIONS.slice(0, 4) });
     v4.db.prepare(CASE).run();
@@ -34,7 +25,7 @@ describe('migration 005 (forms)', () => {
   });
 
   it("drops CP's copy with its case but never the draft, which is salvaged as local-only work", () => {
-    const { db, close } = openDatabase({ file: tempFile(), key: randomBytes(32) });
+    const { db, close } = openDatabase({ file: tempDatabaseFile(), key: randomBytes(32) });
     db.prepare(CASE).run();
     db.prepare(FORM).run();
     db.prepare(DRAFT).run();
@@ -47,7 +38,7 @@ describe('migration 005 (forms)', () => {
   });
 
   it('refuses a draft in a state the app does not know', () => {
-    const { db, close } = openDatabase({ file: tempFile(), key: randomBytes(32) });
+    const { db, close } = openDatabase({ file: tempDatabaseFile(), key: randomBytes(32) });
     expect(() => db.prepare(DRAFT.replace("'editing'", "'submitted'")).run()).toThrow(/CHECK/);
     close();
   });

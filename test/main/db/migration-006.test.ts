@@ -1,16 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, openDatabase } from '../../../src-main/core/db';
-import { makeTempDir } from '../../helpers/temp-dir';
-
-const temps: Array<() => void> = [];
-afterEach(() => temps.splice(0).forEach((cleanup) => cleanup()));
-function tempFile(): string {
-  const { dir, cleanup } = makeTempDir();
-  temps.push(cleanup);
-  return path.join(dir, 'cache.db');
-}
+import { tempDatabaseFile } from './db-fixtures';
 
 const ENTRY = (event: string, item: string) =>
   `INSERT INTO audit_log (at, event, item_id, urn, receipt_id, deemed_served_on) VALUES ('t', '${event}', '${item}', '39GD1116822', 'r-${item}', '2029-01-01')`;
@@ -18,7 +9,7 @@ const ENTRY = (event: string, item: string) =>
 /** Migration 006: the audit log rebuilt for the 'deemedDateRevised' event, every row and its guard kept. */
 describe('migration 006 (deemed-date revisions in the audit log)', () => {
   it('keeps every entry of a version-5 audit log, in order, and its seq numbers go on from the last', () => {
-    const file = tempFile();
+    const file = tempDatabaseFile();
     const key = randomBytes(32);
     const v5 = openDatabase({ file, key, migrations: MIGRATIONS.slice(0, 5) });
     for (const [event, item] of [['queued', 'a'], ['sent', 'a'], ['accepted', 'a'], ['checkedIn', 'b']] as const) v5.db.prepare(ENTRY(event, item)).run();
@@ -35,7 +26,7 @@ describe('migration 006 (deemed-date revisions in the audit log)', () => {
   });
 
   it('is still append-only, and still refuses an event it does not know', () => {
-    const { db, close } = openDatabase({ file: tempFile(), key: randomBytes(32) });
+    const { db, close } = openDatabase({ file: tempDatabaseFile(), key: randomBytes(32) });
     db.prepare(ENTRY('accepted', 'a')).run();
     expect(() => db.prepare("UPDATE audit_log SET receipt_id = 'forged'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);

@@ -1,17 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, readFileSync, readdirSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, MIGRATIONS, openDatabase, type Migration } from '../../../src-main/core/db';
-import { makeTempDir } from '../../helpers/temp-dir';
-
-const temps: Array<() => void> = [];
-afterEach(() => temps.splice(0).forEach((cleanup) => cleanup()));
-function tempFile(): string {
-  const { dir, cleanup } = makeTempDir();
-  temps.push(cleanup);
-  return path.join(dir, 'cache.db');
-}
+import { tempDatabaseFile } from './db-fixtures';
 
 /** A schema from a later app version than this one. */
 const fromTheFuture: readonly Migration[] = [
@@ -25,7 +17,7 @@ describe('the encrypted database', () => {
   });
 
   it('creates the schema, runs in WAL with foreign keys, and reopens with the same key', () => {
-    const file = tempFile();
+    const file = tempDatabaseFile();
     const key = randomBytes(32);
     const first = openDatabase({ file, key });
     expect(first.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
@@ -41,7 +33,7 @@ describe('the encrypted database', () => {
   });
 
   it('keeps nothing readable on disk without the key', () => {
-    const file = tempFile();
+    const file = tempDatabaseFile();
     const opened = openDatabase({ file, key: randomBytes(32) });
     const marker = 'Harvey-Tyrone-Ashworth-MARKER';
     opened.db
@@ -56,7 +48,7 @@ describe('the encrypted database', () => {
   });
 
   it('refuses a database written by a newer version, leaving it untouched', () => {
-    const file = tempFile();
+    const file = tempDatabaseFile();
     const key = randomBytes(32);
     openDatabase({ file, key, migrations: fromTheFuture }).close();
     const before = readFileSync(file);
@@ -65,7 +57,7 @@ describe('the encrypted database', () => {
   });
 
   it('runs the integrity check after an unclean shutdown', () => {
-    const file = tempFile();
+    const file = tempDatabaseFile();
     const key = randomBytes(32);
     openDatabase({ file, key }); // never closed: the marker stays, as after a crash
     const reopened = openDatabase({ file, key });
@@ -75,7 +67,7 @@ describe('the encrypted database', () => {
   });
 
   it('moves a damaged database aside, keeps it, and salvages local-only work into a fresh one', () => {
-    const file = tempFile();
+    const file = tempDatabaseFile();
     const key = randomBytes(32);
     // The real local-only tables: private notes must survive a damaged cache.
     const opened = openDatabase({ file, key });
@@ -108,7 +100,7 @@ describe('the encrypted database', () => {
   });
 
   it('moves aside a file it cannot open with this key, and starts a fresh one', () => {
-    const file = tempFile();
+    const file = tempDatabaseFile();
     openDatabase({ file, key: randomBytes(32) }).close();
     const reopened = openDatabase({ file, key: randomBytes(32) });
     expect(reopened.recovery?.reason).toBe('unreadable');

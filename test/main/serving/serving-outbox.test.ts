@@ -41,6 +41,18 @@ describe('serving documents through the outbox', () => {
   const item = async (id: string) => (await list()).items.find((i) => i.id === id) as ServiceItem;
   const accepted = async (id: string) => until(() => item(id), (i) => i.state === 'accepted' || i.state === 'refused', 30_000);
   const acceptedOnServer = (sha: string) => Object.values(world.sb.stats().uploads.byIdempotencyKey).filter((u) => u.sha256 === sha);
+  /** Runs `check` on an app started with `content` as the bank-holidays file in its data folder, then takes the file away and restarts. */
+  const withBankHolidaysFile = async (content: string, check: () => Promise<void>): Promise<void> => {
+    const updateFile = path.join(world.dataDir, 'bank-holidays.json');
+    writeFileSync(updateFile, content);
+    try {
+      await world.restart();
+      await check();
+    } finally {
+      rmSync(updateFile, { force: true });
+      await world.restart();
+    }
+  };
 
   it('queued offline is NOT served; back online it is accepted exactly once, with CP’s receipt and deemed date', async () => {
     const pdf = await pdfkitPdf({ pages: 2 });
@@ -212,19 +224,13 @@ describe('serving documents through the outbox', () => {
       return entries.filter((e) => e.itemId === id);
     };
 
-    const updateFile = path.join(world.dataDir, 'bank-holidays.json');
-    writeFileSync(updateFile, JSON.stringify({ division: 'england-and-wales', events: [{ title: 'Summer bank holiday', date: '2017-08-28', notes: '', bunting: true }] }));
-    try {
-      await world.restart();
+    await withBankHolidaysFile(JSON.stringify({ division: 'england-and-wales', events: [{ title: 'Summer bank holiday', date: '2017-08-28', notes: '', bunting: true }] }), async () => {
       expect(await item(one.id)).toMatchObject({ deemedServedOn: '2017-08-29', lateReason: 'after230', deemedDateUncertain: false });
       const mine = await auditOf(one.id);
       expect(mine.map((e) => e.event)).toEqual(['queued', 'sent', 'accepted', 'deemedDateRevised']);
       expect(mine[2]).toMatchObject({ deemedServedOn: '2017-08-28' });
       expect(mine[3]).toMatchObject({ deemedServedOn: '2017-08-29', receiptId: done.receipt?.receiptId, cpReceivedAt: done.receipt?.receivedAt });
-    } finally {
-      rmSync(updateFile, { force: true });
-      await world.restart();
-    }
+    });
     // Back on the shipped list: a date that was certain when it was computed is not computed again.
     expect(await item(one.id)).toMatchObject({ deemedServedOn: '2017-08-29', deemedDateUncertain: false });
     expect((await auditOf(one.id)).filter((e) => e.event === 'deemedDateRevised')).toHaveLength(1);
@@ -232,28 +238,16 @@ describe('serving documents through the outbox', () => {
   it('says so when the bank-holidays file dropped in the data folder cannot be used, and uses the shipped list', async () => {
     const forecastNow = () => world.call<{ bankHolidayList: string; calendarEndsOn: string }>('serving.forecast');
     expect(await forecastNow()).toMatchObject({ bankHolidayList: 'shipped', calendarEndsOn: '2028-12-31' });
-    const updateFile = path.join(world.dataDir, 'bank-holidays.json');
-    writeFileSync(updateFile, '{"england-and-wales": {"events": [{"title": "Boxing Day", "date": "26/12/2029"}]}}');
-    try {
-      await world.restart();
+    await withBankHolidaysFile('{"england-and-wales": {"events": [{"title": "Boxing Day", "date": "26/12/2029"}]}}', async () => {
       expect(await forecastNow()).toMatchObject({ bankHolidayList: 'updateRefused', calendarEndsOn: '2028-12-31' });
-    } finally {
-      rmSync(updateFile, { force: true });
-      await world.restart();
-    }
+    });
     expect(await forecastNow()).toMatchObject({ bankHolidayList: 'shipped' });
   });
   it('says the list was updated, and reaches further, when the bank-holidays file dropped in the data folder is good', async () => {
     const forecastNow = () => world.call<{ bankHolidayList: string; calendarEndsOn: string }>('serving.forecast');
-    const updateFile = path.join(world.dataDir, 'bank-holidays.json');
-    writeFileSync(updateFile, JSON.stringify({ division: 'england-and-wales', events: [{ title: 'New Year’s Day', date: '2029-01-01', notes: '', bunting: true }] }));
-    try {
-      await world.restart();
+    await withBankHolidaysFile(JSON.stringify({ division: 'england-and-wales', events: [{ title: 'New Year’s Day', date: '2029-01-01', notes: '', bunting: true }] }), async () => {
       expect(await forecastNow()).toMatchObject({ bankHolidayList: 'updated', calendarEndsOn: '2029-12-31' });
-    } finally {
-      rmSync(updateFile, { force: true });
-      await world.restart();
-    }
+    });
     expect(await forecastNow()).toMatchObject({ bankHolidayList: 'shipped', calendarEndsOn: '2028-12-31' });
   });
 });
