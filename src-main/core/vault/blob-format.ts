@@ -69,6 +69,14 @@ export interface FinishedLayout {
   finalPlainBytes: number;
 }
 
+/**
+ * Whole sealed chunks a partial file of this length holds (a torn last one does not count): the most a
+ * resume can keep, before each is verified.
+ */
+export function wholeChunksIn(fileBytes: number): number {
+  return Math.max(0, Math.floor((fileBytes - HEADER_BYTES) / CHUNK_STRIDE));
+}
+
 /** Plaintext size of a finished blob from its file length; throws when the length cannot be one. */
 export function finishedLayout(fileBytes: number): FinishedLayout {
   const body = fileBytes - HEADER_BYTES;

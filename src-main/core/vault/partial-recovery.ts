@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { readFully, writeFully, type BlobFile } from './blob-file';
-import { CHUNK_STRIDE, HEADER_BYTES, chunkOffset, newHeader, parseHeader, type BlobHeader } from './blob-format';
+import { CHUNK_STRIDE, HEADER_BYTES, chunkOffset, newHeader, parseHeader, wholeChunksIn, type BlobHeader } from './blob-format';
 import { ChunkCipher } from './chunk-cipher';
 import { VaultCorruptError } from './vault-errors';
 
@@ -52,7 +52,7 @@ export async function resumePartial(file: BlobFile, vaultKey: Buffer, id: string
   }
   const cipher = new ChunkCipher(vaultKey, header, id);
   const hash = createHash('sha256');
-  const present = Math.floor((size - HEADER_BYTES) / CHUNK_STRIDE);
+  const present = wholeChunksIn(size);
   let verified = 0;
   scan: while (verified < present) {
     const count = Math.min(RECOVERY_BATCH_CHUNKS, present - verified);

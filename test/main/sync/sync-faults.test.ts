@@ -7,16 +7,16 @@ import { open } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Faults } from '../../../src-sandbox/index';
 import type { BlobFile, OpenBlobFile } from '../../../src-main/core/vault';
-// The on-disk layout, to say how much of a partial file a resume can keep.
-import { CHUNK_STRIDE, HEADER_BYTES, VAULT_CHUNK_SIZE } from '../../../src-main/core/vault/blob-format';
+// The on-disk layout's own rule for how much of a partial file a resume can keep.
+import { VAULT_CHUNK_SIZE, wholeChunksIn } from '../../../src-main/core/vault/blob-format';
 import {
   allStored,
   disassociateFirm1,
   expectNoUnrecordedBlobs,
   expectStoredHashesCorrect,
   firm1Token,
-  partialSizes,
   openTestCache,
+  partialSizes,
   republishIdpc,
   requestsTo,
   sandboxForTest,
@@ -291,7 +291,7 @@ describe('a full disk while downloading', () => {
 
     // The write cut short by the full disk left whole chunks on disk: where the next request must start.
     const resumeFrom = partialSizes(test.dir)
-      .map((size) => Math.floor((size - HEADER_BYTES) / CHUNK_STRIDE) * VAULT_CHUNK_SIZE)
+      .map((size) => wholeChunksIn(size) * VAULT_CHUNK_SIZE)
       .filter((from) => from > 0);
     expect(resumeFrom.length).toBeGreaterThan(0);
 
