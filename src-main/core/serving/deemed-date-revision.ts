@@ -12,12 +12,13 @@
 import type { Database } from '../db';
 import { appendAudit } from './audit-log';
 import { auditFacts } from './serve-job';
-import { listItems } from './service-items';
+import { itemsWithUncertainDeemedDate } from './service-items';
 import type { ServiceClock } from './service-clock';
 
 /** Returns the ids of the items whose date (or its certainty) changed. */
 export function reviseUncertainDeemedDates(db: Database, clock: ServiceClock, now: Date): string[] {
-  const uncertain = listItems(db, { states: ['accepted'] }).filter((item) => item.view.deemedServedOn === null || item.view.deemedDateUncertain);
+  // Usually none: SQLite picks them, so a start never reads a firm's whole history of served documents.
+  const uncertain = itemsWithUncertainDeemedDate(db);
   const update = db.prepare('UPDATE service_items SET deemed_served_on = ?, late_reason = ?, beyond_calendar = ? WHERE id = ?');
   const revised: string[] = [];
   db.transaction(() => {

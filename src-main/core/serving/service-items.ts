@@ -94,6 +94,14 @@ export function listItems(db: Database, filter: { caseId?: string | undefined; s
   return states === undefined ? items : items.filter((item) => states.includes(item.view.state));
 }
 
+/** Accepted items whose deemed-service date was uncertain (past the bank-holiday list) or left out. */
+export function itemsWithUncertainDeemedDate(db: Database): StoredItem[] {
+  const rows = db
+    .prepare(`${SELECT} WHERE s.state = 'accepted' AND s.received_at IS NOT NULL AND (s.deemed_served_on IS NULL OR s.beyond_calendar = 1) ORDER BY s.created_at, s.id`)
+    .all() as ItemRow[];
+  return rows.map(fromRow);
+}
+
 /** Items CP has not accepted: the ones a sign-out with "discard" removes. */
 export function unsentItemIds(db: Database): string[] {
   return (db.prepare("SELECT id FROM service_items WHERE state IN ('draft', 'queued', 'refused')").all() as Array<{ id: string }>).map((row) => row.id);
