@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { openCaseCache, type CaseCache } from '../../src-main/core/case-cache';
 import { createCpClient } from '../../src-main/core/cp';
 import { associatedMaterials, diskDownload, parallelDownload, scriptToken, sealedDownload } from './cp-client-baseline';
+import { cpuBetween, readCpu, type CpuSplit } from './thread-cpu';
 
 export interface SyncRun {
   ms: number;
@@ -48,6 +49,8 @@ export interface SyncRun {
   longTicks: string[];
   maxGcPauseMs: number;
   gcPauseTotalMs: number;
+  /** This process's and the sandbox's threads during the sync: CPU, and time waiting for a core. */
+  cpuSplit: CpuSplit | null;
 }
 
 export interface SyncAppResult {
@@ -200,13 +203,19 @@ export interface TimedRun {
   ms: number;
   cpuUserMs: number;
   cpuSystemMs: number;
+  cpuSplit: CpuSplit | null;
 }
+
+/** The processes whose threads are read around every run (the sandbox's pid comes from the runner). */
+const cpuPids: Record<string, number> = { app: process.pid };
 
 async function withCpu(run: () => Promise<{ bytes: number; ms: number }>): Promise<TimedRun> {
   const before = process.cpuUsage();
+  const threadsBefore = readCpu(cpuPids);
   const { bytes, ms } = await run();
+  const cpuSplit = cpuBetween(threadsBefore, readCpu(cpuPids));
   const cpu = process.cpuUsage(before);
-  return { bytes, ms, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 };
+  return { bytes, ms, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000, cpuSplit };
 }
 
 /** One initial sync into an empty cache, as the app does it, measured; the cache is given to `then`. */
@@ -235,6 +244,7 @@ async function measureSync(url: string, controlUrl: string, token: string, concu
       const requestsBefore = await requestCount(controlUrl);
       lag.enable();
       const cpuBefore = process.cpuUsage();
+      const threadsBefore = readCpu(cpuPids);
       const eluBefore = performance.eventLoopUtilization();
       const started = performance.now();
       cache.queue.start();
@@ -242,6 +252,7 @@ async function measureSync(url: string, controlUrl: string, token: string, concu
       const deltaMs = performance.now() - started;
       await cache.queue.whenIdle();
       const ms = performance.now() - started;
+      const cpuSplit = cpuBetween(threadsBefore, readCpu(cpuPids));
       const cpu = process.cpuUsage(cpuBefore);
       const elu = performance.eventLoopUtilization(eluBefore);
       lag.disable();
@@ -280,6 +291,7 @@ async function measureSync(url: string, controlUrl: string, token: string, concu
         lagP99Ms: Math.max(0, lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS),
         lagMeanMs: Math.max(0, lag.mean / 1e6 - LAG_RESOLUTION_MS),
         ...stalled,
+        cpuSplit,
       };
       await then(cache);
       return { sync, storedIds };
@@ -356,10 +368,14 @@ async function measure(url: string, controlUrl: string, concurrency: number): Pr
   };
 }
 
-const { values } = parseArgs({ options: { url: { type: 'string' }, 'control-url': { type: 'string' }, concurrency: { type: 'string', default: '4' } }, strict: true });
+const { values } = parseArgs({
+  options: { url: { type: 'string' }, 'control-url': { type: 'string' }, concurrency: { type: 'string', default: '4' }, 'sandbox-pid': { type: 'string' } },
+  strict: true,
+});
 if (!values.url || !values['control-url']) {
-  process.stderr.write('usage: sync-app.ts --url API_URL --control-url CONTROL_URL [--concurrency N]\n');
+  process.stderr.write('usage: sync-app.ts --url API_URL --control-url CONTROL_URL [--concurrency N] [--sandbox-pid PID]\n');
   process.exit(2);
 }
+if (values['sandbox-pid'] !== undefined) cpuPids.sandbox = Number(values['sandbox-pid']);
 const result = await measure(values.url, values['control-url'], Number(values.concurrency));
 process.stdout.write(`${JSON.stringify({ result })}\n`);

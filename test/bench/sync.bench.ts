@@ -22,6 +22,7 @@ import { median, percentile, report, round, type Figures } from './report';
 import type { SyncAppResult } from './sync-app';
 import { buildSyncApp } from './sync-app-build';
 import { childExit, startJsonChild, stopChild } from './sync-processes';
+import type { CpuSplit } from './thread-cpu';
 
 const CONCURRENCY = Number(process.env.SYNC_BENCH_CONCURRENCY ?? 4);
 const BIG_DOCUMENT_MB = Number(process.env.SYNC_BENCH_BIG_DOCUMENT_MB ?? 320);
@@ -53,6 +54,21 @@ function runtimeFlags(): string[] {
   return BUFFER_TRANSFER === 'on' && !native ? ['--harmony-rab-gsab-transfer'] : [];
 }
 
+/** "app main 6.3 s (waited 4.5 s) · app other 11.2 s (waited 18.0 s) · sandbox … · idle 14 %", medians over the runs. */
+function describeCpuSplits(splits: ReadonlyArray<CpuSplit | null>): string {
+  const known = splits.filter((split): split is CpuSplit => split !== null);
+  if (known.length === 0) return 'not measured (no /proc)';
+  const seconds = (values: number[]): string => (median(values) / 1000).toFixed(1);
+  const parts: string[] = [];
+  for (const name of Object.keys(known[0]?.processes ?? {})) {
+    const of = known.map((split) => split.processes[name]).filter((p): p is NonNullable<typeof p> => p !== undefined);
+    parts.push(`${name} main ${seconds(of.map((p) => p.mainMs))} s (waited ${seconds(of.map((p) => p.mainWaitMs))} s)`);
+    parts.push(`${name} other threads ${seconds(of.map((p) => p.otherMs))} s (waited ${seconds(of.map((p) => p.otherWaitMs))} s)`);
+  }
+  parts.push(`machine idle ${Math.round(median(known.map((split) => split.machineIdleShare)) * 100)} %`);
+  return parts.join(' · ');
+}
+
 export async function syncBench(): Promise<void> {
   const loadAtStart = os.loadavg()[0] ?? 0;
   const sandboxStarted = performance.now();
@@ -64,7 +80,7 @@ export async function syncBench(): Promise<void> {
     const appScript = APP_FROM === 'source' ? './sync-app.ts' : await buildSyncApp();
     const app = await startJsonChild<{ result: SyncAppResult }>(
       appScript,
-      ['--url', info.url, '--control-url', info.controlUrl, '--concurrency', String(CONCURRENCY)],
+      ['--url', info.url, '--control-url', info.controlUrl, '--concurrency', String(CONCURRENCY), ...(sandbox.child.pid === undefined ? [] : ['--sandbox-pid', String(sandbox.child.pid)])],
       'app',
       [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...runtimeFlags(), ...(process.env.SYNC_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
     );
@@ -87,6 +103,8 @@ export async function syncBench(): Promise<void> {
     const discardMbPerS = mbPerS(fastest(discard));
     const diskMedian = median(diskRates);
     const syncMedian = median(syncRates);
+    const syncSplits = rounds.map((r) => r.sync.cpuSplit);
+    const mainWaitMs = syncSplits.map((split) => split?.processes.app?.mainWaitMs).filter((ms): ms is number => ms !== undefined);
     const figures: Figures = {
       throughput_ratio: round(median(paired), 2),
       throughput_ratio_by_round: list(paired, 2),
@@ -117,6 +135,14 @@ export async function syncBench(): Promise<void> {
       baseline_cpu_system_ms: round(median(rounds.map((r) => r.disk.cpuSystemMs)), 0),
       cpu_ratio: round(median(rounds.map((r) => cpuMs(r.sync) / cpuMs(r.disk))), 2),
       event_loop_utilisation: round(median(rounds.map((r) => r.sync.eventLoopUtilisation)), 2),
+      ...(mainWaitMs.length === rounds.length
+        ? {
+            main_thread_wait_ms: round(median(mainWaitMs), 0),
+            main_thread_wait_share: round(median(rounds.map((r, i) => (mainWaitMs[i] ?? 0) / r.sync.ms)), 2),
+            sync_cpu_split: describeCpuSplits(syncSplits),
+            disk_cpu_split: describeCpuSplits(rounds.map((r) => r.disk.cpuSplit)),
+          }
+        : {}),
       progress_events: peak.progressEvents,
       progress_kb: round(peak.progressBytes / 1024, 0),
       rss_at_start_mb: round(rssAtStartMb, 0),
@@ -168,6 +194,10 @@ export async function syncBench(): Promise<void> {
       app_cpu_user_ms: 'CPU time of the app process during a sync (all its threads), median of the rounds',
       cpu_ratio: 'CPU time of a sync ÷ CPU time of its paired download to disk (same process), median: the extra work per byte',
       event_loop_utilisation: 'share of the sync the main thread was busy: near 1 means CPU-bound on it',
+      main_thread_wait_ms: "time the app's main thread was ready to run but waiting for a core during a sync (Linux schedstat), median of the rounds",
+      main_thread_wait_share: 'main_thread_wait_ms ÷ the sync time: how much of the sync the event loop spent queued behind other threads',
+      sync_cpu_split: "during a sync, medians of the rounds: CPU of the app's main thread and of its other threads (vault writer, fs pool, V8 helpers), and of the sandbox, each with the time it waited for a core; and the machine's idle share",
+      disk_cpu_split: 'the same during the paired download to disk',
       progress_events: 'onProgress calls during the sync (the app forwards each to the renderer)',
       ticks_over_100ms: 'each long tick as round N: <ms>@<seconds into that sync> (20 ms drift sampler)',
       max_gc_pause_ms: 'longest GC pause during the sync (a cause of lag, and of the machine being busy)',
