@@ -10,15 +10,13 @@
  * { result: SyncAppResult }.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { openCaseCache, type CaseCache } from '../../src-main/core/case-cache';
 import { createCpClient } from '../../src-main/core/cp';
 import { associatedMaterials, diskDownload, parallelDownload, scriptToken, sealedDownload } from './cp-client-baseline';
+import { quietInodes, ScratchDirs } from './scratch-dirs';
 import { cpuBetween, readCpu, type CpuSplit } from './thread-cpu';
 
 export interface SyncRun {
@@ -56,6 +54,8 @@ export interface SyncRun {
 export interface SyncAppResult {
   settings: { concurrency: number; rssSampleMs: number; lagResolutionMs: number; resyncRuns: number; rounds: number; baselineRuns: number; sealedRuns: number };
   rssAtStartMb: number;
+  /** How long the runs waited for the file system to forget an earlier run's deleted files (scratch-dirs.ts). */
+  quietWaitMs: number;
   /** Each an initial sync into an empty cache, paired with a diskDownload run (curl -o: each body streamed to its own file, no fsync) next to it. */
   rounds: Array<{ order: string; sync: SyncRun; disk: TimedRun }>;
   /** Idle re-syncs after the last round's sync. */
@@ -206,6 +206,8 @@ export interface TimedRun {
   cpuSplit: CpuSplit | null;
 }
 
+const scratch = new ScratchDirs();
+
 /** The processes whose threads are read around every run (the sandbox's pid comes from the runner). */
 const cpuPids: Record<string, number> = { app: process.pid };
 
@@ -220,7 +222,7 @@ async function withCpu(run: () => Promise<{ bytes: number; ms: number }>): Promi
 
 /** One initial sync into an empty cache, as the app does it, measured; the cache is given to `then`. */
 async function measureSync(url: string, controlUrl: string, token: string, concurrency: number, then: (cache: CaseCache) => Promise<void>): Promise<{ sync: SyncRun; storedIds: Set<string> }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bluebag-bench-sync-'));
+  const dir = scratch.make('sync');
   try {
     let progressEvents = 0;
     let progressBytes = 0;
@@ -299,8 +301,7 @@ async function measureSync(url: string, controlUrl: string, token: string, concu
       await cache.close();
     }
   } finally {
-    // The vault goes with it, so every later run writes to a disk as empty as this one's.
-    await rm(dir, { recursive: true, force: true });
+    scratch.settle();
   }
 }
 
@@ -319,17 +320,26 @@ async function measureResync(cache: CaseCache, controlUrl: string): Promise<Sync
   return resync;
 }
 
-/** A run of `download` into a folder of its own, deleted afterwards. */
+/** A run of `download` into a folder of its own, kept until every run is over (scratch-dirs.ts). */
 async function inScratchDir(name: string, download: (dir: string) => Promise<{ bytes: number; ms: number }>): Promise<TimedRun> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `bluebag-bench-${name}-`));
+  const dir = scratch.make(name);
   try {
     return await withCpu(() => download(dir));
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    scratch.settle();
   }
 }
 
 async function measure(url: string, controlUrl: string, concurrency: number): Promise<SyncAppResult> {
+  try {
+    return await measureRuns(url, controlUrl, concurrency);
+  } finally {
+    scratch.removeAll();
+  }
+}
+
+async function measureRuns(url: string, controlUrl: string, concurrency: number): Promise<SyncAppResult> {
+  const quietWaitMs = await quietInodes();
   const token = await scriptToken(url);
   const listed = await associatedMaterials(url, token);
   const rounds: SyncAppResult['rounds'] = [];
@@ -359,6 +369,7 @@ async function measure(url: string, controlUrl: string, concurrency: number): Pr
   return {
     settings: { concurrency, rssSampleMs: RSS_SAMPLE_MS, lagResolutionMs: LAG_RESOLUTION_MS, resyncRuns: RESYNC_RUNS, rounds: ROUNDS, baselineRuns: BASELINE_RUNS, sealedRuns: SEALED_RUNS },
     rssAtStartMb,
+    quietWaitMs,
     rounds,
     resync,
     materials: listed.materials.length,

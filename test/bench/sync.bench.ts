@@ -85,7 +85,7 @@ export async function syncBench(): Promise<void> {
       [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...runtimeFlags(), ...(process.env.SYNC_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
     );
     await childExit(app.child, 'app');
-    const { settings, rounds, resync, discard, sealed, rssAtStartMb, materials, sameMaterials } = app.message.result;
+    const { settings, rounds, resync, discard, sealed, rssAtStartMb, quietWaitMs, materials, sameMaterials } = app.message.result;
     if (rounds.length === 0) throw new Error('no rounds');
 
     const mbPerS = (run: { bytes: number; ms: number }): number => run.bytes / MB / (run.ms / 1000);
@@ -171,6 +171,7 @@ export async function syncBench(): Promise<void> {
       resync_p50_ms: round(percentile(resync.ms, 50), 1),
       resync_cases: peak.cases,
       sandbox_start_ms: round(sandboxStartMs, 0),
+      quiet_wait_ms: round(quietWaitMs, 0),
       sandbox_generated_this_run: info.generation.generated,
       sandbox_setup_associations: info.setup.associated,
       sandbox_setup_orders_withdrawn: info.setup.withdrawn,
@@ -204,13 +205,14 @@ export async function syncBench(): Promise<void> {
       rss_at_start_mb: 'app process once its modules are loaded (node + tsx + case cache + CP client)',
       at_peak_rss: 'the sample at peak RSS: seconds into the sync, RssAnon / RssFile (kernel), then main isolate heap used/total, external, arrayBuffers (MB)',
       max_rss_lifetime_mb: 'kernel high-water mark of the app process up to the end of each sync (earlier rounds and their baseline runs included), the highest',
-      baseline_mb_per_s: `median of the ${settings.rounds} cp-client-baseline diskDownload runs paired with the syncs: same materials, same concurrency, each body streamed to its own file (curl -o), no hashing, no encryption, no fsync; files deleted after each run`,
+      baseline_mb_per_s: `median of the ${settings.rounds} cp-client-baseline diskDownload runs paired with the syncs: same materials, same concurrency, each body streamed to its own file (curl -o), no hashing, no encryption, no fsync; its files flushed after the run, outside its window, and deleted once every run is over (scratch-dirs.ts)`,
       discard_baseline_mb_per_s: `fastest of ${settings.baselineRuns} runs of cp-client-baseline parallelDownload: the same GETs, bytes read and discarded (no client stores less)`,
       sealed_mb_per_s: `fastest of ${settings.sealedRuns} runs of cp-client-baseline sealedDownload: GETs + SHA-256 + AES-GCM + batched writes + fsync, no DB`,
       ceiling_ratio: 'sealed_mb_per_s / baseline_mb_per_s (median): the throughput ratio the leanest hashing, encrypting, fsyncing client reaches here (same one-thread design as the old vault)',
       ceiling_ratio_vs_discard: 'sealed_mb_per_s / discard_baseline_mb_per_s',
       sync_vs_sealed: 'sync_mb_per_s (median) / sealed_mb_per_s (fastest): how close the app comes to that',
       sandbox_start_ms: 'sandbox process: generation (if any), firm-1 associations, outsize document, one warm-up download',
+      quiet_wait_ms: "wait before the first run until an earlier run's deleted files are 60 s old: a file created sooner pays for each of them on this VM's journal-less ext4 (scratch-dirs.ts)",
       load_avg_1m_at_start: 'other work on the machine skews every figure here',
     });
   } finally {
