@@ -10,13 +10,16 @@
  * round, the sync in all but the first — which is noise, not either side's cost. No user's first
  * sync follows such a delete.
  *
- * Instead each run's files stay on disk, and every file system is flushed (sync(1)) after each run,
- * outside the timed windows, so no run's writeback lands in the next one's either (the download
- * baseline leaves ~1.8 GB dirty in the page cache; deleting it used to drop that unwritten). The
+ * Instead each run's files stay until every run is over, but emptied: after each run, outside the
+ * timed windows, every file system is flushed (sync(1)), so no run's writeback lands in the next
+ * one's (the download baseline leaves ~1.8 GB dirty in the page cache; deleting it used to drop that
+ * unwritten), and then each of the run's files is truncated to nothing. That frees its pages and
+ * blocks as a delete would, so the page cache does not fill up run after run (which slowed the later
+ * rounds' downloads more than their syncs), but keeps its inode, so no later file pays for it. The
  * folders go at the end, and the next benchmark run waits until the allocator has forgotten them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -26,18 +29,34 @@ const STAMP = path.join(os.tmpdir(), 'bluebag-sync-scratch.stamp');
 /** ext4 without a journal treats an inode as recently deleted for 30 s, or 30 + 5 × commit (5 s) while its block is dirty. */
 const INODE_QUIET_MS = 60_000;
 
+function truncateAll(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) truncateAll(file);
+    else if (entry.isFile()) truncateSync(file, 0);
+  }
+}
+
 export class ScratchDirs {
   readonly #dirs: string[] = [];
+  /** Made since the last settle(): their files are emptied by it. */
+  readonly #unsettled: string[] = [];
 
   /** A new empty folder in the temp dir, removed by removeAll(). */
   make(name: string): string {
     const dir = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${name}-`));
     this.#dirs.push(dir);
+    this.#unsettled.push(dir);
     return dir;
   }
 
-  /** Writes back everything dirty, on every file system, before the next timed run. */
+  /**
+   * Between two timed runs: writes back everything dirty, on every file system, then empties the files
+   * of the folders made since the last call. Whatever used them must have closed them.
+   */
   settle(): void {
+    spawnSync('sync', { stdio: 'ignore' });
+    for (const dir of this.#unsettled.splice(0)) truncateAll(dir);
     spawnSync('sync', { stdio: 'ignore' });
   }
 
