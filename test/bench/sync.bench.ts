@@ -205,7 +205,7 @@ export async function syncBench(): Promise<void> {
       rss_at_start_mb: 'app process once its modules are loaded (node + tsx + case cache + CP client)',
       at_peak_rss: 'the sample at peak RSS: seconds into the sync, RssAnon / RssFile (kernel), then main isolate heap used/total, external, arrayBuffers (MB)',
       max_rss_lifetime_mb: 'kernel high-water mark of the app process up to the end of each sync (earlier rounds and their baseline runs included), the highest',
-      baseline_mb_per_s: `median of the ${settings.rounds} cp-client-baseline diskDownload runs paired with the syncs: same materials, same concurrency, each body streamed to its own file (curl -o), no hashing, no encryption, no fsync; its files flushed after the run, outside its window, and deleted once every run is over (scratch-dirs.ts)`,
+      baseline_mb_per_s: `median of the ${settings.rounds} cp-client-baseline diskDownload runs paired with the syncs: same materials, same concurrency, each body streamed to its own file (curl -o), no hashing, no encryption, no fsync; its files flushed and emptied after the run, outside its window, and deleted once every run is over (scratch-dirs.ts)`,
       discard_baseline_mb_per_s: `fastest of ${settings.baselineRuns} runs of cp-client-baseline parallelDownload: the same GETs, bytes read and discarded (no client stores less)`,
       sealed_mb_per_s: `fastest of ${settings.sealedRuns} runs of cp-client-baseline sealedDownload: GETs + SHA-256 + AES-GCM + batched writes + fsync, no DB`,
       ceiling_ratio: 'sealed_mb_per_s / baseline_mb_per_s (median): the throughput ratio the leanest hashing, encrypting, fsyncing client reaches here (same one-thread design as the old vault)',
