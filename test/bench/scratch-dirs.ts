@@ -52,7 +52,8 @@ export class ScratchDirs {
 
   /**
    * Between two timed runs: writes back everything dirty, on every file system, then empties the files
-   * of the folders made since the last call. Whatever used them must have closed them.
+   * of the folders made since the last call, and writes back what the truncation itself dirtied (inode
+   * and bitmap blocks), so that lands outside the next run too. Whatever used them must have closed them.
    */
   settle(): void {
     spawnSync('sync', { stdio: 'ignore' });

@@ -102,10 +102,3 @@ export function cpuBetween(before: CpuReading | null, after: CpuReading | null):
   const idle = after.machine.idleTicks - before.machine.idleTicks;
   return { processes, machineIdleShare: busy + idle > 0 ? idle / (busy + idle) : 0 };
 }
-
-/** Measures `run` between two readings. */
-export async function withCpuSplit<T>(pids: Readonly<Record<string, number>>, run: () => Promise<T>): Promise<{ result: T; cpu: CpuSplit | null }> {
-  const before = readCpu(pids);
-  const result = await run();
-  return { result, cpu: cpuBetween(before, readCpu(pids)) };
-}
