@@ -56,6 +56,8 @@ export interface SyncAppResult {
   rssAtStartMb: number;
   /** How long the runs waited for the file system to forget an earlier run's deleted files (scratch-dirs.ts). */
   quietWaitMs: number;
+  /** The untimed download to disk before the first round (see measureRuns). */
+  warmUp: TimedRun;
   /** Each an initial sync into an empty cache, paired with a diskDownload run (curl -o: each body streamed to its own file, no fsync) next to it. */
   rounds: Array<{ order: string; sync: SyncRun; disk: TimedRun }>;
   /** Idle re-syncs after the last round's sync. */
@@ -211,12 +213,24 @@ const scratch = new ScratchDirs();
 /** The processes whose threads are read around every run (the sandbox's pid comes from the runner). */
 const cpuPids: Record<string, number> = { app: process.pid };
 
-async function withCpu(run: () => Promise<{ bytes: number; ms: number }>): Promise<TimedRun> {
+/** SYNC_BENCH_PHASES=1: each run's start and end on stderr, on CLOCK_MONOTONIC (`perf record -k CLOCK_MONOTONIC` uses the same clock), to cut a whole-run profile into its runs. */
+const PHASES = process.env.SYNC_BENCH_PHASES === '1';
+function phase(name: string, startedNs: bigint): void {
+  if (!PHASES) return;
+  const endedNs = process.hrtime.bigint();
+  // Also in ms since the process started, the clock of --trace-gc's lines.
+  const sinceStart = (ns: bigint): string => (performance.now() - Number(endedNs - ns) / 1e6).toFixed(0);
+  process.stderr.write(`phase ${name} ${(Number(startedNs) / 1e9).toFixed(6)} ${(Number(endedNs) / 1e9).toFixed(6)} (${sinceStart(startedNs)}-${sinceStart(endedNs)} ms)\n`);
+}
+
+async function withCpu(run: () => Promise<{ bytes: number; ms: number }>, name = 'run'): Promise<TimedRun> {
+  const startedNs = process.hrtime.bigint();
   const before = process.cpuUsage();
   const threadsBefore = readCpu(cpuPids);
   const { bytes, ms } = await run();
   const cpuSplit = cpuBetween(threadsBefore, readCpu(cpuPids));
   const cpu = process.cpuUsage(before);
+  phase(name, startedNs);
   return { bytes, ms, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000, cpuSplit };
 }
 
@@ -248,12 +262,14 @@ async function measureSync(url: string, controlUrl: string, token: string, concu
       const cpuBefore = process.cpuUsage();
       const threadsBefore = readCpu(cpuPids);
       const eluBefore = performance.eventLoopUtilization();
+      const startedNs = process.hrtime.bigint();
       const started = performance.now();
       cache.queue.start();
       const state = await cache.engine.syncNow();
       const deltaMs = performance.now() - started;
       await cache.queue.whenIdle();
       const ms = performance.now() - started;
+      phase('sync', startedNs);
       const cpuSplit = cpuBetween(threadsBefore, readCpu(cpuPids));
       const cpu = process.cpuUsage(cpuBefore);
       const elu = performance.eventLoopUtilization(eluBefore);
@@ -324,7 +340,7 @@ async function measureResync(cache: CaseCache, controlUrl: string): Promise<Sync
 async function inScratchDir(name: string, download: (dir: string) => Promise<{ bytes: number; ms: number }>): Promise<TimedRun> {
   const dir = scratch.make(name);
   try {
-    return await withCpu(() => download(dir));
+    return await withCpu(() => download(dir), name);
   } finally {
     scratch.settle();
   }
@@ -342,6 +358,14 @@ async function measureRuns(url: string, controlUrl: string, concurrency: number)
   const quietWaitMs = await quietInodes();
   const token = await scriptToken(url);
   const listed = await associatedMaterials(url, token);
+  // Untimed, before the first round. This VM hands the memory of freed pages back to its hypervisor
+  // (virtio-balloon free page reporting), and a page the hypervisor took back costs a host fault to
+  // touch again. Each timed run draws its page cache from the pages the run before it just freed
+  // (ScratchDirs.settle), mostly still backed; the first would draw on memory reported long ago, and
+  // pay for it in the kernel's copy into the page cache: in one profile 4.3 core-seconds of a sync's
+  // copies, against 0.07 for the same bytes on backed pages. This run makes the first round's first
+  // run follow a run of the same size like every other one.
+  const warmUp = await inScratchDir('warm-up', (dir) => diskDownload(url, token, listed.materials, dir, concurrency));
   const rounds: SyncAppResult['rounds'] = [];
   let resync: SyncAppResult['resync'] = { ms: [], requests: [] };
   let sameMaterials = true;
@@ -362,7 +386,7 @@ async function measureRuns(url: string, controlUrl: string, concurrency: number)
 
   // For information: the same GETs with the bytes thrown away, and the sealed reference client.
   const discard: TimedRun[] = [];
-  for (let i = 0; i < BASELINE_RUNS; i += 1) discard.push(await withCpu(() => parallelDownload(url, token, listed.materials, concurrency)));
+  for (let i = 0; i < BASELINE_RUNS; i += 1) discard.push(await withCpu(() => parallelDownload(url, token, listed.materials, concurrency), 'discard'));
   const sealed: TimedRun[] = [];
   for (let i = 0; i < SEALED_RUNS; i += 1) sealed.push(await inScratchDir('sealed', (dir) => sealedDownload(url, token, listed.materials, dir, concurrency)));
   sameMaterials &&= discard.every((r) => r.bytes === rounds[0]?.sync.storedBytes);
@@ -370,6 +394,7 @@ async function measureRuns(url: string, controlUrl: string, concurrency: number)
     settings: { concurrency, rssSampleMs: RSS_SAMPLE_MS, lagResolutionMs: LAG_RESOLUTION_MS, resyncRuns: RESYNC_RUNS, rounds: ROUNDS, baselineRuns: BASELINE_RUNS, sealedRuns: SEALED_RUNS },
     rssAtStartMb,
     quietWaitMs,
+    warmUp,
     rounds,
     resync,
     materials: listed.materials.length,

@@ -15,7 +15,10 @@
  * SYNC_BENCH_BIG_DOCUMENT_MB (default 320, more than the whole RSS budget; 0 = none) the size of the
  * outsize document; SYNC_BENCH_CPU_PROF=<dir> writes a CPU profile of every thread of the app process
  * there (node --cpu-prof; it slows the app, so figures from such a run are not comparable);
- * SYNC_BENCH_NODE_FLAGS adds Node/V8 flags to the app process (e.g. "--trace-gc", to see what its collector does).
+ * SYNC_BENCH_NODE_FLAGS adds Node/V8 flags to the app process (e.g. "--trace-gc", to see what its collector does);
+ * SYNC_BENCH_PHASES=1 prints each run's start and end (CLOCK_MONOTONIC seconds, as `perf record -k
+ * CLOCK_MONOTONIC` stamps its samples, and ms since the app process started, as --trace-gc does), to cut
+ * a whole-bench profile or GC trace into its runs.
  */
 import os from 'node:os';
 import { median, percentile, report, round, type Figures } from './report';
@@ -85,7 +88,7 @@ export async function syncBench(): Promise<void> {
       [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...runtimeFlags(), ...(process.env.SYNC_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
     );
     await childExit(app.child, 'app');
-    const { settings, rounds, resync, discard, sealed, rssAtStartMb, quietWaitMs, materials, sameMaterials } = app.message.result;
+    const { settings, rounds, resync, discard, sealed, rssAtStartMb, quietWaitMs, warmUp, materials, sameMaterials } = app.message.result;
     if (rounds.length === 0) throw new Error('no rounds');
 
     const mbPerS = (run: { bytes: number; ms: number }): number => run.bytes / MB / (run.ms / 1000);
@@ -172,6 +175,7 @@ export async function syncBench(): Promise<void> {
       resync_cases: peak.cases,
       sandbox_start_ms: round(sandboxStartMs, 0),
       quiet_wait_ms: round(quietWaitMs, 0),
+      warm_up_mb_per_s: round(mbPerS(warmUp), 1),
       sandbox_generated_this_run: info.generation.generated,
       sandbox_setup_associations: info.setup.associated,
       sandbox_setup_orders_withdrawn: info.setup.withdrawn,
@@ -213,6 +217,7 @@ export async function syncBench(): Promise<void> {
       sync_vs_sealed: 'sync_mb_per_s (median) / sealed_mb_per_s (fastest): how close the app comes to that',
       sandbox_start_ms: 'sandbox process: generation (if any), firm-1 associations, outsize document, one warm-up download',
       quiet_wait_ms: "wait before the first run until an earlier run's deleted files are 60 s old: a file created sooner pays for each of them on this VM's journal-less ext4 (scratch-dirs.ts)",
+      warm_up_mb_per_s: 'the untimed download to disk before the first round, so that its first run, like every later one, draws its page cache from pages the run before it freed (sync-app.ts measureRuns)',
       load_avg_1m_at_start: 'other work on the machine skews every figure here',
     });
   } finally {
