@@ -362,7 +362,7 @@ async function measureRuns(url: string, controlUrl: string, concurrency: number)
   // (virtio-balloon free page reporting), and a page the hypervisor took back costs a host fault to
   // touch again. Each timed run draws its page cache from the pages the run before it just freed
   // (ScratchDirs.settle), mostly still backed; the first would draw on memory reported long ago, and
-  // pay for it in the kernel's copy into the page cache: in one profile 4.3 core-seconds of a sync's
+  // pay for it in the kernel's copy into the page cache: in one profile 4.0 core-seconds of a sync's
   // copies, against 0.07 for the same bytes on backed pages. This run makes the first round's first
   // run follow a run of the same size like every other one.
   const warmUp = await inScratchDir('warm-up', (dir) => diskDownload(url, token, listed.materials, dir, concurrency));
