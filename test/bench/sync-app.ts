@@ -213,7 +213,7 @@ const scratch = new ScratchDirs();
 /** The processes whose threads are read around every run (the sandbox's pid comes from the runner). */
 const cpuPids: Record<string, number> = { app: process.pid };
 
-/** SYNC_BENCH_PHASES=1: each run's start and end on stderr, on CLOCK_MONOTONIC (`perf record -k CLOCK_MONOTONIC` uses the same clock), to cut a whole-run profile into its runs. */
+/** SYNC_BENCH_PHASES=1: each run's window on stderr, in CLOCK_MONOTONIC seconds (`perf record -k CLOCK_MONOTONIC` stamps samples on it) and in ms since the process started (--trace-gc's clock), to cut a whole-bench profile or GC trace into its runs. */
 const PHASES = process.env.SYNC_BENCH_PHASES === '1';
 function phase(name: string, startedNs: bigint): void {
   if (!PHASES) return;
@@ -223,7 +223,7 @@ function phase(name: string, startedNs: bigint): void {
   process.stderr.write(`phase ${name} ${(Number(startedNs) / 1e9).toFixed(6)} ${(Number(endedNs) / 1e9).toFixed(6)} (${sinceStart(startedNs)}-${sinceStart(endedNs)} ms)\n`);
 }
 
-async function withCpu(run: () => Promise<{ bytes: number; ms: number }>, name = 'run'): Promise<TimedRun> {
+async function withCpu(run: () => Promise<{ bytes: number; ms: number }>, name: string): Promise<TimedRun> {
   const startedNs = process.hrtime.bigint();
   const before = process.cpuUsage();
   const threadsBefore = readCpu(cpuPids);
