@@ -18,10 +18,13 @@
  * rounds' downloads more than their syncs), but keeps its inode, so no later file pays for it. The
  * folders go at the end, and the next benchmark run waits until the allocator has forgotten them.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 // Its own prefix: other benchmarks keep caches of their own under bluebag-bench-*.
 const PREFIX = 'bluebag-sync-scratch-';
@@ -54,11 +57,15 @@ export class ScratchDirs {
    * Between two timed runs: writes back everything dirty, on every file system, then empties the files
    * of the folders made since the last call, and writes back what the truncation itself dirtied (inode
    * and bitmap blocks), so that lands outside the next run too. Whatever used them must have closed them.
+   *
+   * Asynchronous on purpose: writing back a download's 1.8 GB can take longer than the sandbox's 5 s
+   * keep-alive. A blocked event loop would not see the server close the idle connections meanwhile, and
+   * the next run's first requests would go out on dead sockets ("other side closed").
    */
-  settle(): void {
-    spawnSync('sync', { stdio: 'ignore' });
+  async settle(): Promise<void> {
+    await run('sync');
     for (const dir of this.#unsettled.splice(0)) truncateAll(dir);
-    spawnSync('sync', { stdio: 'ignore' });
+    await run('sync');
   }
 
   /** Deletes every folder made, and notes when, so the next run can wait for the allocator. */

@@ -317,7 +317,7 @@ async function measureSync(url: string, controlUrl: string, token: string, concu
       await cache.close();
     }
   } finally {
-    scratch.settle();
+    await scratch.settle();
   }
 }
 
@@ -342,7 +342,7 @@ async function inScratchDir(name: string, download: (dir: string) => Promise<{ b
   try {
     return await withCpu(() => download(dir), name);
   } finally {
-    scratch.settle();
+    await scratch.settle();
   }
 }
 
