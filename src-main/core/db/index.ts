@@ -2,4 +2,5 @@ export { openDatabase, databaseSize, type OpenedDatabase, type OpenDatabaseOptio
 export { DatabaseDamagedError, DatabaseTooNewError } from './database-errors';
 export { MIGRATIONS, LOCAL_ONLY_TABLES, type Migration } from './migrations';
 export type { Database } from './sqlite';
+export { prepared } from './prepared';
 export * from './queries';

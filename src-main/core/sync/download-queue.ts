@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { releaseBuffer } from '../vault';
 import { backoffMs } from './backoff';
@@ -95,7 +95,6 @@ export class DownloadQueue {
   #running = false;
   #idleWaiters: Array<() => void> = [];
   /** better-sqlite3 compiles SQL on every prepare(): each statement is prepared once, on first use. */
-  readonly #statements = new Map<string, Statement>();
   /**
    * The next due rows in queue order, read PREFETCH_ROWS at a time: ordering the whole queue for every
    * pick made the picks alone cost ~1 ms each (seconds per large sync). Dropped whenever the order may
@@ -114,12 +113,7 @@ export class DownloadQueue {
   }
 
   #sql(source: string): Statement {
-    let statement = this.#statements.get(source);
-    if (!statement) {
-      statement = this.#options.db.prepare(source);
-      this.#statements.set(source, statement);
-    }
-    return statement;
+    return prepared(this.#options.db, source);
   }
 
   /** Downloads marked active by a run that died are queued again before anything starts. */

@@ -1,3 +1,4 @@
+import { prepared } from '../prepared';
 import type { Database } from '../sqlite';
 import type { CaseRecord } from './case-record';
 
@@ -9,12 +10,12 @@ import type { CaseRecord } from './case-record';
  * Must run inside the caller's transaction.
  */
 export function writeCase(db: Database, record: CaseRecord, syncedAt: Date): { removedMaterialIds: string[]; newMaterial: boolean } {
-  const existing = db.prepare('SELECT version FROM cases WHERE id = ?').get(record.id) as { version: number } | undefined;
+  const existing = prepared(db, 'SELECT version FROM cases WHERE id = ?').get(record.id) as { version: number } | undefined;
   const jurisdiction = record.hearings.some((hearing) => hearing.jurisdiction === 'CROWN') ? 'CROWN' : record.hearings[0]?.jurisdiction ?? null;
   const nextHearingAt = nextSitting(record, syncedAt);
 
   const knownMaterials = new Set(
-    (db.prepare('SELECT m.id FROM materials m JOIN documents d ON d.id = m.document_id WHERE d.case_id = ?').all(record.id) as Array<{ id: string }>).map(
+    (prepared(db, 'SELECT m.id FROM materials m JOIN documents d ON d.id = m.document_id WHERE d.case_id = ?').all(record.id) as Array<{ id: string }>).map(
       (row) => row.id,
     ),
   );
@@ -22,7 +23,8 @@ export function writeCase(db: Database, record: CaseRecord, syncedAt: Date): { r
   // "New material" means CP published something the user has not had before (not the first sync).
   const newMaterial = existing !== undefined && incomingMaterials.some((id) => !knownMaterials.has(id));
 
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO cases (id, urn, status, initiation_code, prosecution_authority, jurisdiction, version, next_hearing_at, new_material, synced_at)
      VALUES (@id, @urn, @status, @initiationCode, @prosecutionAuthority, @jurisdiction, @version, @nextHearingAt, @newMaterial, @syncedAt)
      ON CONFLICT(id) DO UPDATE SET urn = excluded.urn, status = excluded.status, initiation_code = excluded.initiation_code,
@@ -42,12 +44,14 @@ export function writeCase(db: Database, record: CaseRecord, syncedAt: Date): { r
     syncedAt: syncedAt.toISOString(),
   });
 
-  db.prepare('DELETE FROM defendants WHERE case_id = ?').run(record.id);
-  const insertDefendant = db.prepare(
+  prepared(db, 'DELETE FROM defendants WHERE case_id = ?').run(record.id);
+  const insertDefendant = prepared(
+    db,
     `INSERT INTO defendants (id, case_id, position, master_defendant_id, first_name, middle_name, last_name, organisation_name, date_of_birth, pnc_id, associated_organisation_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertOffence = db.prepare(
+  const insertOffence = prepared(
+    db,
     `INSERT INTO offences (id, defendant_id, position, code, title, wording, start_date, mode_of_trial, plea, indicated_plea, verdict, custody_time_limit)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -83,8 +87,9 @@ export function writeCase(db: Database, record: CaseRecord, syncedAt: Date): { r
     });
   });
 
-  db.prepare('DELETE FROM hearings WHERE case_id = ?').run(record.id);
-  const insertHearing = db.prepare(
+  prepared(db, 'DELETE FROM hearings WHERE case_id = ?').run(record.id);
+  const insertHearing = prepared(
+    db,
     `INSERT INTO hearings (id, case_id, jurisdiction, court_name, court_welsh_name, room_name, hearing_type, language, first_sitting_at, days_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -104,7 +109,8 @@ export function writeCase(db: Database, record: CaseRecord, syncedAt: Date): { r
     );
   }
 
-  const upsertDocument = db.prepare(
+  const upsertDocument = prepared(
+    db,
     `INSERT INTO documents (id, case_id, section, name, type_description, mime_type, defendant_ids_json, is_removed)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, section = excluded.section, name = excluded.name,
@@ -113,7 +119,8 @@ export function writeCase(db: Database, record: CaseRecord, syncedAt: Date): { r
   );
   // A material's bytes never change under the same id (a republished bundle is a new material), so
   // an existing row keeps its download state.
-  const upsertMaterial = db.prepare(
+  const upsertMaterial = prepared(
+    db,
     `INSERT INTO materials (id, document_id, uploaded_at, published_date, size, page_count, sha256)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET document_id = excluded.document_id, uploaded_at = excluded.uploaded_at,
@@ -136,12 +143,12 @@ export function writeCase(db: Database, record: CaseRecord, syncedAt: Date): { r
   }
   const documentIds = record.documents.map((document) => document.id);
   const removedMaterialIds = [...knownMaterials].filter((id) => !incomingMaterials.includes(id));
-  const deleteMaterial = db.prepare('DELETE FROM materials WHERE id = ?');
+  const deleteMaterial = prepared(db, 'DELETE FROM materials WHERE id = ?');
   for (const id of removedMaterialIds) deleteMaterial.run(id);
-  const staleDocuments = (db.prepare('SELECT id FROM documents WHERE case_id = ?').all(record.id) as Array<{ id: string }>).filter(
+  const staleDocuments = (prepared(db, 'SELECT id FROM documents WHERE case_id = ?').all(record.id) as Array<{ id: string }>).filter(
     (row) => !documentIds.includes(row.id),
   );
-  const deleteDocument = db.prepare('DELETE FROM documents WHERE id = ?');
+  const deleteDocument = prepared(db, 'DELETE FROM documents WHERE id = ?');
   for (const row of staleDocuments) deleteDocument.run(row.id);
   return { removedMaterialIds, newMaterial };
 }
@@ -152,18 +159,18 @@ export function writeCase(db: Database, record: CaseRecord, syncedAt: Date): { r
  */
 export function removeCase(db: Database, caseId: string): { materialIds: string[] } {
   const materialIds = (
-    db.prepare('SELECT m.id FROM materials m JOIN documents d ON d.id = m.document_id WHERE d.case_id = ?').all(caseId) as Array<{ id: string }>
+    prepared(db, 'SELECT m.id FROM materials m JOIN documents d ON d.id = m.document_id WHERE d.case_id = ?').all(caseId) as Array<{ id: string }>
   ).map((row) => row.id);
-  db.prepare('DELETE FROM cases WHERE id = ?').run(caseId);
+  prepared(db, 'DELETE FROM cases WHERE id = ?').run(caseId);
   return { materialIds };
 }
 
 export function setKeepOffline(db: Database, caseId: string, keep: boolean): boolean {
-  return db.prepare('UPDATE cases SET keep_offline = ? WHERE id = ?').run(keep ? 1 : 0, caseId).changes === 1;
+  return prepared(db, 'UPDATE cases SET keep_offline = ? WHERE id = ?').run(keep ? 1 : 0, caseId).changes === 1;
 }
 
 export function clearNewMaterial(db: Database, caseId: string): void {
-  db.prepare('UPDATE cases SET new_material = 0 WHERE id = ?').run(caseId);
+  prepared(db, 'UPDATE cases SET new_material = 0 WHERE id = ?').run(caseId);
 }
 
 function nextSitting(record: CaseRecord, now: Date): string | null {

@@ -1,0 +1,26 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from './sqlite';
+
+/** Per connection: a closed or replaced Database takes its statements with it. */
+const cache = new WeakMap<Database, Map<string, Statement>>();
+
+/**
+ * The statement for `sql` on `db`, compiled on first use and then reused. Compiling is SQLite parsing
+ * and planning the query every time; for the statements a sync runs per case and per document (a page
+ * of 50 cases runs about 700 of them in one transaction) it was much of the transaction's time, all of
+ * it on the main thread. Safe to share because a statement is only ever run to completion (run, get,
+ * all), never left half-iterated.
+ */
+export function prepared(db: Database, sql: string): Statement {
+  let statements = cache.get(db);
+  if (!statements) {
+    statements = new Map();
+    cache.set(db, statements);
+  }
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
