@@ -94,7 +94,6 @@ export class DownloadQueue {
   #progressTimer: NodeJS.Timeout | null = null;
   #running = false;
   #idleWaiters: Array<() => void> = [];
-  /** better-sqlite3 compiles SQL on every prepare(): each statement is prepared once, on first use. */
   /**
    * The next due rows in queue order, read PREFETCH_ROWS at a time: ordering the whole queue for every
    * pick made the picks alone cost ~1 ms each (seconds per large sync). Dropped whenever the order may
@@ -112,6 +111,7 @@ export class DownloadQueue {
     this.#batches = new BatchBuffers(WRITE_BATCH_BYTES, BATCHES_PER_DOWNLOAD * this.#options.concurrency);
   }
 
+  /** better-sqlite3 compiles SQL on every prepare(): each statement is compiled once per connection (db/prepared.ts). */
   #sql(source: string): Statement {
     return prepared(this.#options.db, source);
   }

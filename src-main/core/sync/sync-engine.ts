@@ -80,8 +80,8 @@ export class SyncEngine {
           continue;
         }
         // The page was validated and mapped in the tick its response arrived; the transaction gets a
-        // tick of its own, so the two together (~50 ms each for a 25-case page on a busy 2-core
-        // machine) never hold the event loop at once. It is still one transaction.
+        // turn of its own, so the two (~20-40 ms each for a 25-case page on a busy 2-core machine)
+        // never hold the event loop at once. It is still one transaction.
         await yieldToEventLoop();
         const syncedAt = this.#options.now();
         const leftMaterials: string[] = [];
