@@ -24,7 +24,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+/** sync(1): writes back everything dirty, on every file system. */
+const flushFileSystems = (): Promise<unknown> => execFileAsync('sync');
 
 // Its own prefix: other benchmarks keep caches of their own under bluebag-bench-*.
 const PREFIX = 'bluebag-sync-scratch-';
@@ -63,9 +65,9 @@ export class ScratchDirs {
    * the next run's first requests would go out on dead sockets ("other side closed").
    */
   async settle(): Promise<void> {
-    await run('sync');
+    await flushFileSystems();
     for (const dir of this.#unsettled.splice(0)) truncateAll(dir);
-    await run('sync');
+    await flushFileSystems();
   }
 
   /** Deletes every folder made, and notes when, so the next run can wait for the allocator. */
