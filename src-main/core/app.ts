@@ -5,6 +5,7 @@ import { openCaseCache, type CaseCache } from './case-cache';
 import { CasesService, currentCpClient } from './cases';
 import { ConnectivityMonitor, type ConnectivityTarget } from './connectivity';
 import { createDispatcher, type ContractHandlers } from './contract';
+import { createStreamGet, type StreamGet } from './cp';
 import { documentResponse, type DocumentResponse } from './documents';
 import { toContractError } from './errors';
 import { EventBus, type AnyEventListener } from './events';
@@ -18,7 +19,7 @@ import { VersionTracker } from './versions';
 import { coreFormEngine, createFormsWork, formsContractHandlers, type FormsWork } from './form-drafts';
 import { loadFormDefinitions } from './forms';
 import { SettingsService, type SettingsStore } from './settings';
-import { ServerClockEstimate, observingFetch } from './server-time';
+import { ServerClockEstimate, observingFetch, observingStreamGet } from './server-time';
 import { bankHolidaysUpdateFile, loadBusinessCalendar, type BusinessCalendar } from './service-dates';
 import { ClockEstimateSaver, cpServiceClock, readClockEstimate, type BankHolidayListSource, type StageResult } from './serving';
 import { openServing, servingContractHandlers, type ServingWiring } from './serving-wiring';
@@ -106,7 +107,13 @@ export function createCoreApp(options: CoreOptions): CoreApp {
     clockSaver?.observed();
     return response;
   };
-  const client = currentCpClient(baseUrl, () => session.accessToken(), cpFetch);
+  const streamGet = createStreamGet();
+  const cpStreamGet: StreamGet = async (url, headers, signal) => {
+    const answer = await observingStreamGet(streamGet, clockEstimate)(url, headers, signal);
+    clockSaver?.observed();
+    return answer;
+  };
+  const client = currentCpClient(baseUrl, () => session.accessToken(), { fetch: cpFetch, streamGet: cpStreamGet });
   let calendar: { calendar: BusinessCalendar; source: BankHolidayListSource } | null = null;
   const resourcesDir = options.resourcesDir ?? fileURLToPath(new URL('../../resources', import.meta.url));
   const calendarLoaded = loadBusinessCalendar({

@@ -1,16 +1,16 @@
-import { createCpClient, type CpClient } from '../cp';
+import { createCpClient, type CpClient, type CpClientOptions } from '../cp';
 import { BluebagError } from '../errors';
 
 /**
  * A CP client that always talks to the server configured now. The sandbox may come back on another
  * port and the user may switch to a real CP address; the sync pieces hold one client for their life.
  */
-export function currentCpClient(baseUrl: () => string | null, accessToken: () => Promise<string>, fetchImpl?: typeof fetch): CpClient {
+export function currentCpClient(baseUrl: () => string | null, accessToken: () => Promise<string>, network: Pick<CpClientOptions, 'fetch' | 'streamGet'> = {}): CpClient {
   let cached: { url: string; client: CpClient } | null = null;
   const client = (): CpClient => {
     const url = baseUrl();
     if (url === null) throw new BluebagError('unavailable', 'errors.notConnected');
-    if (cached?.url !== url) cached = { url, client: createCpClient({ baseUrl: url, accessToken, ...(fetchImpl ? { fetch: fetchImpl } : {}) }) };
+    if (cached?.url !== url) cached = { url, client: createCpClient({ baseUrl: url, accessToken, ...network }) };
     return cached.client;
   };
   return {

@@ -10,8 +10,8 @@ import type { RequestLifetime } from './request-lifetime';
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 /** Content-Length as a number, null when absent; a garbled value is a malformed answer. */
-export function contentLength(res: Response, operation: CpOperation): number | null {
-  const raw = res.headers.get('content-length');
+export function contentLength(headers: Headers, operation: CpOperation): number | null {
+  const raw = headers.get('content-length');
   if (raw === null) return null;
   if (!/^\d{1,15}$/.test(raw.trim())) throw new CpMalformedResponseError(operation, 'badHeaders');
   return Number(raw.trim());
@@ -29,7 +29,7 @@ function isIdentityEncoded(res: Response): boolean {
  */
 export async function readBody(res: Response, lifetime: RequestLifetime, maxBytes: number): Promise<Buffer> {
   const operation = lifetime.operation;
-  const promised = contentLength(res, operation);
+  const promised = contentLength(res.headers, operation);
   if (promised !== null && promised > maxBytes) throw new CpMalformedResponseError(operation, 'tooLarge');
   if (res.body === null) {
     if (promised !== null && promised > 0 && isIdentityEncoded(res)) throw new CpMalformedResponseError(operation, 'truncatedBody');

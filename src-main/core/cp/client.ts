@@ -22,6 +22,7 @@ import { CpUserSchema, type CpUser } from './wire/user';
 import { serveDocument, type ServeDocumentOptions, type ServeDocumentRequest } from './document-upload';
 import { CheckInResponseSchema, type CheckInRequest, type CheckInResponse } from './wire/check-in';
 import type { ServeReceipt } from './wire/serve';
+import { createStreamGet, type StreamGet } from './stream-get';
 import { FormHistorySchema, FormSchema, FormsListSchema, LockResponseSchema, type WireForm, type WireFormHistoryEntry, type WireFormSummary, type WireLockStatus } from './wire/forms';
 
 export interface CpClientOptions {
@@ -35,7 +36,10 @@ export interface CpClientOptions {
   readonly idleTimeoutMs?: number;
   /** Upper bound on any Retry-After we pass on. Default 10 minutes. */
   readonly maxRetryAfterMs?: number;
+  /** For every call but material content. Default: the global fetch. */
   readonly fetch?: typeof fetch;
+  /** For material content (stream-get.ts). Default: createStreamGet(), a pool of its own. */
+  readonly streamGet?: StreamGet;
   /** Wall clock for Retry-After HTTP-dates. */
   readonly now?: () => number;
 }
@@ -89,6 +93,7 @@ export function createCpClient(options: CpClientOptions): CpClient {
     baseUrl: normaliseBaseUrl(options.baseUrl),
     accessToken: options.accessToken,
     fetch: options.fetch ?? globalThis.fetch,
+    streamGet: options.streamGet ?? createStreamGet(),
   };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const statusContext = (refusalStatuses: readonly number[]): StatusContext => ({

@@ -8,6 +8,7 @@ export type { ServeDocumentOptions, ServeDocumentRequest } from './document-uplo
 export type { ServeReceipt } from './wire/serve';
 export type { CheckInRequest, CheckInResponse } from './wire/check-in';
 export type { MaterialContentOptions, MaterialStream } from './material-content';
+export { createStreamGet, type StreamedAnswer, type StreamGet } from './stream-get';
 export type { CaseSearchQuery } from './search-query';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after';
 export { parseReprDigest, type DigestResult } from './repr-digest';

@@ -4,12 +4,14 @@
  * total one (a 400-page bundle on court Wi-Fi can take minutes, but a stalled one should not hang), and
  * a byte count so a cut connection fails loudly instead of leaving a short file.
  */
+import { Readable } from 'node:stream';
 import { contentLength } from './body';
 import { CpMalformedResponseError, type CpOperation } from './errors';
 import { parseReprDigest } from './repr-digest';
 import { RequestLifetime } from './request-lifetime';
 import { errorFromResponse, type StatusContext } from './status-errors';
-import { send, type TransportConfig } from './transport';
+import type { StreamedAnswer } from './stream-get';
+import { sendStreamGet, type TransportConfig } from './transport';
 
 export interface MaterialContentOptions {
   /** Resume from this byte (0 = from the start). */
@@ -61,8 +63,8 @@ interface Extent {
 }
 
 /** Where the body sits in the file, from the headers, checked against what was asked. */
-function extentOf(res: Response, status: 200 | 206, offset: number): Extent {
-  const length = contentLength(res, OPERATION);
+function extentOf(res: StreamedAnswer, status: 200 | 206, offset: number): Extent {
+  const length = contentLength(res.headers, OPERATION);
   if (length === null) throw new CpMalformedResponseError(OPERATION, 'badHeaders');
   if (status === 200) return { start: 0, length, totalSize: length };
   const match = CONTENT_RANGE.exec(res.headers.get('content-range')?.trim() ?? '');
@@ -73,21 +75,17 @@ function extentOf(res: Response, status: 200 | 206, offset: number): Extent {
   return { start: first, length, totalSize: total };
 }
 
-async function* streamBody(res: Response, lifetime: RequestLifetime, expected: number, idleTimeoutMs: number): AsyncGenerator<Uint8Array, void, undefined> {
-  if (res.body === null) {
-    lifetime.close();
-    if (expected !== 0) throw new CpMalformedResponseError(OPERATION, 'truncatedBody');
-    return;
-  }
-  const reader = res.body.getReader();
+async function* streamBody(res: StreamedAnswer, lifetime: RequestLifetime, expected: number, idleTimeoutMs: number): AsyncGenerator<Uint8Array, void, undefined> {
+  const reads = res.body[Symbol.asyncIterator]();
   let received = 0;
   try {
     for (;;) {
-      // The clock runs only while waiting for the server, not while the caller writes to disk.
+      // The clock runs only while waiting for the server, not while the caller writes to disk. The
+      // lifetime's signal is the request's: when it fires, the body's next read fails.
       lifetime.arm(idleTimeoutMs);
-      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      let chunk: IteratorResult<Uint8Array>;
       try {
-        chunk = await lifetime.race(reader.read());
+        chunk = await reads.next();
       } catch {
         const reason = lifetime.abortReason();
         if (reason !== null) throw reason;
@@ -95,7 +93,7 @@ async function* streamBody(res: Response, lifetime: RequestLifetime, expected: n
       } finally {
         lifetime.disarm();
       }
-      if (chunk.done) break;
+      if (chunk.done === true) break;
       received += chunk.value.byteLength;
       if (received > expected) throw new CpMalformedResponseError(OPERATION, 'truncatedBody');
       yield chunk.value;
@@ -104,8 +102,22 @@ async function* streamBody(res: Response, lifetime: RequestLifetime, expected: n
   } finally {
     // Also runs when the caller stops iterating early: the connection must not linger.
     lifetime.close();
-    await reader.cancel().catch(() => undefined);
+    res.destroy();
   }
+}
+
+/** Statuses whose answers cannot carry a body (fetch's Response refuses one for them). */
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
+
+/** The error CP's answer means, read as every other call reads one (status-errors.ts). */
+async function statusError(res: StreamedAnswer, lifetime: RequestLifetime, context: StatusContext): Promise<Error> {
+  if (res.status < 200 || res.status > 599) {
+    res.destroy();
+    return new CpMalformedResponseError(OPERATION, 'unexpectedStatus');
+  }
+  const body = NULL_BODY_STATUSES.has(res.status) ? null : (Readable.toWeb(Readable.from(res.body)) as ReadableStream<Uint8Array>);
+  if (body === null) res.destroy();
+  return errorFromResponse(new Response(body, { status: res.status, headers: res.headers }), lifetime, context);
 }
 
 export async function materialContent(config: MaterialConfig, materialId: string, opts: MaterialContentOptions = {}): Promise<MaterialStream> {
@@ -122,13 +134,14 @@ export async function materialContent(config: MaterialConfig, materialId: string
     if (opts.etag !== undefined) headers['If-Range'] = opts.etag;
   }
   const lifetime = new RequestLifetime(OPERATION, opts.signal);
+  let res: StreamedAnswer | null = null;
   try {
-    const res = await send(config.transport, OPERATION, { method: 'GET', path: `/materials/${encodeURIComponent(materialId)}/content`, headers }, lifetime, config.headersTimeoutMs);
+    res = await sendStreamGet(config.transport, OPERATION, { path: `/materials/${encodeURIComponent(materialId)}/content`, headers }, lifetime, config.headersTimeoutMs);
     lifetime.disarm();
     const status = res.status;
     if (status !== 200 && status !== 206) {
       lifetime.arm(config.headersTimeoutMs);
-      throw await errorFromResponse(res, lifetime, config.status);
+      throw await statusError(res, lifetime, config.status);
     }
     if (status === 206 && offset === 0) throw new CpMalformedResponseError(OPERATION, 'unexpectedStatus');
     const extent = extentOf(res, status, offset);
@@ -148,6 +161,7 @@ export async function materialContent(config: MaterialConfig, materialId: string
     };
   } catch (error) {
     lifetime.close();
+    res?.destroy();
     throw error;
   }
 }

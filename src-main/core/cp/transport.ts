@@ -4,11 +4,14 @@
  */
 import { CpOfflineError, type CpOperation } from './errors';
 import type { RequestLifetime } from './request-lifetime';
+import type { StreamedAnswer, StreamGet } from './stream-get';
 
 export interface TransportConfig {
   readonly baseUrl: string;
   readonly accessToken: () => Promise<string>;
   readonly fetch: typeof fetch;
+  /** For the GETs whose bodies are streamed to disk (stream-get.ts says why not fetch). */
+  readonly streamGet: StreamGet;
 }
 
 export interface OutgoingRequest {
@@ -46,18 +49,29 @@ function networkCode(error: unknown): string | null {
   return null;
 }
 
+/** The URL and headers of a request, with the token asked for now (the auth layer may have refreshed it). */
+async function prepare(config: TransportConfig, request: Omit<OutgoingRequest, 'method' | 'json' | 'stream'>): Promise<{ url: string; headers: Headers }> {
+  const token = await config.accessToken();
+  const headers = new Headers(request.headers);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  headers.set('Authorization', `Bearer ${token}`);
+  if (request.idempotencyKey !== undefined) headers.set('Idempotency-Key', request.idempotencyKey);
+  const query = request.query?.toString() ?? '';
+  return { url: `${config.baseUrl}${request.path}${query === '' ? '' : `?${query}`}`, headers };
+}
+
+/** A request that got no answer: our timeout or the caller's abort as they are, anything else offline. */
+function noAnswer(error: unknown, operation: CpOperation, lifetime: RequestLifetime): unknown {
+  return lifetime.abortReason() ?? new CpOfflineError(operation, networkCode(error));
+}
+
 /**
  * Sends the request; `timeoutMs` starts once the token is in hand (a token refresh is the auth layer's
  * network call, with its own limits) and keeps running until the lifetime is disarmed or closed.
  */
 export async function send(config: TransportConfig, operation: CpOperation, request: OutgoingRequest, lifetime: RequestLifetime, timeoutMs: number): Promise<Response> {
-  // Asked for every request: the auth layer may have refreshed it since the last one.
-  const token = await config.accessToken();
+  const { url, headers } = await prepare(config, request);
   lifetime.arm(timeoutMs);
-  const headers = new Headers(request.headers);
-  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
-  headers.set('Authorization', `Bearer ${token}`);
-  if (request.idempotencyKey !== undefined) headers.set('Idempotency-Key', request.idempotencyKey);
   let body: string | ReadableStream<Uint8Array> | undefined;
   if (request.json !== undefined) {
     headers.set('Content-Type', 'application/json');
@@ -68,8 +82,6 @@ export async function send(config: TransportConfig, operation: CpOperation, requ
     headers.set('Content-Length', String(request.stream.length));
     body = request.stream.body;
   }
-  const query = request.query?.toString() ?? '';
-  const url = `${config.baseUrl}${request.path}${query === '' ? '' : `?${query}`}`;
   try {
     return await config.fetch(url, {
       method: request.method,
@@ -83,8 +95,18 @@ export async function send(config: TransportConfig, operation: CpOperation, requ
       redirect: 'manual',
     });
   } catch (error) {
-    const reason = lifetime.abortReason();
-    if (reason !== null) throw reason;
-    throw new CpOfflineError(operation, networkCode(error));
+    throw noAnswer(error, operation, lifetime);
+  }
+}
+
+/** A GET whose body will be streamed (streamGet), with the same headers, timeout and errors as send. */
+export async function sendStreamGet(config: TransportConfig, operation: CpOperation, request: Omit<OutgoingRequest, 'method' | 'json' | 'stream'>, lifetime: RequestLifetime, timeoutMs: number): Promise<StreamedAnswer> {
+  const { url, headers } = await prepare(config, request);
+  lifetime.arm(timeoutMs);
+  try {
+    // node:http wants a plain object; Headers has already joined and lower-cased the names.
+    return await config.streamGet(url, Object.fromEntries(headers), lifetime.signal);
+  } catch (error) {
+    throw noAnswer(error, operation, lifetime);
   }
 }

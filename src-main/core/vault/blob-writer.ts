@@ -39,8 +39,9 @@ export interface BlobWriter {
 
 export interface WriteOptions {
   /**
-   * The caller gives the buffer away: a writer in the writer thread may move it there instead of
-   * copying it, leaving it detached (length 0) here. Never set it for a buffer you still need.
+   * The caller gives the buffer away — `data.buffer`, all of it, not only the bytes `data` covers: a
+   * writer in the writer thread may move it there instead of copying it, leaving it detached (length
+   * 0) here. Never set it for a buffer you still need, nor for a view into a shared one (Node's pool).
    */
   transfer?: boolean;
   /** With `transfer`: called with the same bytes' buffer once the thread is done with it, to be refilled. */

@@ -31,17 +31,19 @@ export class ThreadBlobWriter implements BlobWriter {
   }
 
   /**
-   * With `transfer`, a buffer that is a whole ArrayBuffer of its own is moved to the thread (no copy)
-   * and is detached here: the caller must not touch it again. Anything else is copied first.
+   * With `transfer`, bytes at the start of an ArrayBuffer of their own — the whole of it, or the filled
+   * front of a batch — are moved to the thread with that buffer (no copy), which is detached here: the
+   * caller must not touch it again. Anything else is copied first. A buffer given back is whole again,
+   * so a batch sent part-filled (a document's last MiB) can be refilled rather than reallocated.
    */
   async write(data: Uint8Array, options: WriteOptions = {}): Promise<void> {
     this.#assertOpen();
-    const owned = options.transfer === true && data.buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+    const owned = options.transfer === true && data.buffer instanceof ArrayBuffer && data.byteOffset === 0;
     const payload = owned ? data : new Uint8Array(data);
     const buffer = payload.buffer;
     if (!(buffer instanceof ArrayBuffer)) throw new TypeError('unreachable: a copied Uint8Array owns an ArrayBuffer');
     const answer = await this.#call({ op: 'write', writer: this.#handle, data: payload }, [buffer]);
-    if (owned && answer.returned && options.recycle) options.recycle(answer.returned);
+    if (owned && answer.returned && options.recycle) options.recycle(new Uint8Array(answer.returned.buffer));
   }
 
   async finish(): Promise<{ size: number; sha256: string }> {

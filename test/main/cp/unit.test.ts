@@ -13,6 +13,7 @@ import {
   parseReprDigest,
   parseRetryAfter,
   type CpClientOptions,
+  type StreamGet,
 } from '../../../src-main/core/cp/index';
 import { collect, failure } from './helpers';
 
@@ -37,10 +38,31 @@ function stubClient(answer: (seen: Seen) => Response, extra: Partial<CpClientOpt
     seen.push(request);
     return Promise.resolve(answer(request));
   };
+  // Material content goes through streamGet (node:http in the app); here it answers from the same
+  // Response, its body read the way an IncomingMessage is: ending in an error once the request's
+  // signal aborts (stream-get.test.ts checks the real one does).
+  const streamGetStub: StreamGet = (url, headers, signal) => {
+    const request: Seen = { url, headers: new Headers(headers), method: 'GET' };
+    seen.push(request);
+    const res = answer(request);
+    const reader = res.body?.getReader();
+    const aborted = new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+    aborted.catch(() => undefined);
+    async function* body(): AsyncGenerator<Uint8Array> {
+      if (!reader) return;
+      for (;;) {
+        const chunk = await Promise.race([reader.read(), aborted]);
+        if (chunk.done) return;
+        yield chunk.value;
+      }
+    }
+    return Promise.resolve({ status: res.status, headers: res.headers, body: body(), destroy: () => void reader?.cancel().catch(() => undefined) });
+  };
   const client = createCpClient({
     baseUrl: 'https://cp.example.test/api/',
     accessToken: () => Promise.resolve(`token-${++tokenCalls}`),
     fetch: fetchStub,
+    streamGet: streamGetStub,
     ...extra,
   });
   return { client, seen, tokens: () => tokenCalls };

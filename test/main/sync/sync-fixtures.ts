@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { openCaseCache, VAULT_DIR, type CaseCache, type CaseCacheOptions } from '../../../src-main/core/case-cache';
-import { createCpClient } from '../../../src-main/core/cp';
+import { createCpClient, createStreamGet, type StreamGet } from '../../../src-main/core/cp';
 import type { Database } from '../../../src-main/core/db';
 import type { Sandbox } from '../../../src-sandbox/index';
 import { FIRM_1_ID } from '../../../src-sandbox/seed/firms';
@@ -42,14 +42,14 @@ export interface TestCache {
   cache: CaseCache;
   dir: string;
   masterKey: Buffer;
-  /** Every request the cache's CP client made (recorded by a pass-through fetch). */
+  /** Every request the cache's CP client made (recorded by a pass-through fetch and streamGet). */
   wire: WireRecord[];
 }
 
 /**
  * Opens a cache (on a fresh folder, or `at` an existing one, as a restart would), signed in as firm 1's
- * solicitor, with the queue started. The CP client's fetch is the real one, wrapped only to record
- * requests (so tests can see Range headers).
+ * solicitor, with the queue started. The CP client's fetch and streamGet are the real ones, wrapped
+ * only to record requests (so tests can see Range headers).
  */
 export async function openTestCache(sb: Sandbox, extra: Partial<CaseCacheOptions> = {}, at?: { dir: string; masterKey: Buffer }): Promise<TestCache> {
   const dir = at?.dir ?? tempDir();
@@ -68,7 +68,14 @@ export async function openTestCache(sb: Sandbox, extra: Partial<CaseCacheOptions
     });
     return res;
   };
-  const client = createCpClient({ baseUrl: sb.url, accessToken: () => Promise.resolve(token), fetch: recordingFetch });
+  const streamGet = createStreamGet();
+  const recordingStreamGet: StreamGet = async (url, headers, signal) => {
+    const answer = await streamGet(url, headers, signal);
+    const sent = new Headers(headers);
+    wire.push({ method: 'GET', pathname: new URL(url).pathname, range: sent.get('range'), status: answer.status, contentRange: answer.headers.get('content-range') });
+    return answer;
+  };
+  const client = createCpClient({ baseUrl: sb.url, accessToken: () => Promise.resolve(token), fetch: recordingFetch, streamGet: recordingStreamGet });
   const cache = openCaseCache({ dir, masterKey, client, ...extra });
   cache.queue.start();
   cleanups.push(() => cache.close());

@@ -39,6 +39,24 @@ describe('vault writer thread', () => {
     await vault.close();
   });
 
+  it('the filled front of a batch moves with its buffer, which comes back whole to be refilled', async () => {
+    const dir = tempDir();
+    const vault = new Vault(dir, newKey(), { writers: 'thread' });
+    const data = randomBytes(C + 99);
+    const batch = new Uint8Array(4 * C);
+    batch.set(data);
+    const writer = await vault.openWriter('m');
+    const recycled: Uint8Array[] = [];
+    await writer.write(batch.subarray(0, data.length), { transfer: true, recycle: (buffer) => recycled.push(buffer) });
+    expect(batch.byteLength).toBe(0); // moved, not copied
+    expect(recycled).toHaveLength(1);
+    expect(recycled[0]?.byteLength).toBe(4 * C);
+    expect(recycled[0]?.byteOffset).toBe(0);
+    expect(await writer.finish()).toEqual({ size: data.length, sha256: sha256Hex(data) });
+    expect((await collect(vault.readAll('m'))).equals(data)).toBe(true);
+    await vault.close();
+  });
+
   it('ENOSPC in the thread → VaultFullError, partial cut to whole chunks, resumable', async () => {
     const dir = tempDir();
     const key = newKey();
