@@ -211,7 +211,7 @@ export class DownloadQueue {
     const pending = [...this.#inFlight.values()].filter((active) => active.caseId === caseId).map((active) => active.done);
     await Promise.all(pending);
     // Its materials' states are read and rewritten next ("keep offline" off): written first.
-    this.#flushMarks();
+    this.#flushMarksIfWritable();
   }
 
   get pausedFor(): DownloadProgress['pausedFor'] {
@@ -227,7 +227,7 @@ export class DownloadQueue {
   /** Resolves when nothing is downloading and nothing is due now. */
   whenIdle(): Promise<void> {
     if (this.#inFlight.size === 0 && (this.#pausedFor !== null || !this.#running || this.#nextDue(false) === null)) {
-      this.#flushMarks();
+      this.#flushMarksIfWritable();
       return Promise.resolve();
     }
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
@@ -281,7 +281,7 @@ export class DownloadQueue {
   }
 
   progress(): DownloadProgress {
-    this.#flushMarks();
+    this.#flushMarksIfWritable();
     const rows = this.#sql(
         `SELECT d.case_id AS caseId, m.download_state AS state, count(*) AS n, sum(m.size) AS bytes
          FROM materials m JOIN documents d ON d.id = m.document_id JOIN cases c ON c.id = d.case_id
@@ -503,14 +503,21 @@ export class DownloadQueue {
   }
 
   #flushMarksSoon(): void {
-    this.#marksTimer = setTimeout(() => {
-      try {
-        this.#flushMarks();
-      } catch {
-        // Kept and tried again (#flushMarks); whoever writes next directly gets the error itself.
-      }
-    }, MARKS_FLUSH_MS);
+    this.#marksTimer = setTimeout(() => this.#flushMarksIfWritable(), MARKS_FLUSH_MS);
     this.#marksTimer.unref();
+  }
+
+  /**
+   * For timers, progress and idle waits, which must not fail (or crash the process) because the
+   * database refused a write: the marks are kept and tried again, and whoever writes a state
+   * directly next gets the error itself.
+   */
+  #flushMarksIfWritable(): void {
+    try {
+      this.#flushMarks();
+    } catch {
+      // Kept: see above.
+    }
   }
 
   /** Writes every pending mark in one transaction. Called before anything reads or writes states directly. */
@@ -635,7 +642,7 @@ export class DownloadQueue {
     if (this.#inFlight.size > 0) return;
     if (this.#running && this.#pausedFor === null && this.#nextDue(false) !== null) return;
     // Idle: what the queue did is in the database before anyone waiting on it looks.
-    this.#flushMarks();
+    this.#flushMarksIfWritable();
     const waiters = this.#idleWaiters.splice(0);
     for (const resolve of waiters) resolve();
     if (waiters.length > 0) this.#emitProgress();
