@@ -128,8 +128,8 @@ export class DownloadQueue {
   readonly #batches: BatchBuffers;
   /**
    * "downloading" and "stored" marks waiting to be committed together (MARKS_FLUSH_MS). Safe to lose
-   * in a crash: a material left "downloading" is checked for a published blob at the next start, one
-   * left "queued" is downloaded again (and its blob replaced). Until written, the queue treats them as
+   * in a crash: a material left "downloading" is checked for a published blob at the next start (and
+   * any partial beside it removed), one left "queued" is downloaded again (and its blob replaced). Until written, the queue treats them as
    * written: it does not pick those materials, and counts stored ones against the budget.
    */
   readonly #pendingMarks = new Map<string, PendingMark>();
@@ -417,7 +417,12 @@ export class DownloadQueue {
       // attempt of this one failed after publishing).
       const mayBePublished = this.#interrupted.delete(row.id) || row.attempts > 0;
       if (mayBePublished && store.has(row.id)) {
-        if ((await store.sha256(row.id)) === row.sha256) return this.#mark(row, 'stored');
+        if ((await store.sha256(row.id)) === row.sha256) {
+          // A later run may have started downloading it again (its "downloading" mark not written
+          // when the blob was published) and died part-way: that partial is of no use now.
+          await store.discardPartial(row.id);
+          return this.#mark(row, 'stored');
+        }
         await store.delete(row.id);
       }
       writer = await store.openWriter(row.id);

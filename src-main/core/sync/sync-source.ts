@@ -43,6 +43,8 @@ export interface BlobStore {
   has(id: string): boolean;
   sha256(id: string): Promise<string>;
   delete(id: string): Promise<void>;
+  /** Removes an unfinished write of `id`, keeping its finished blob. */
+  discardPartial(id: string): Promise<void>;
 }
 
 /** The vault's resumable writer: sync relies on exactly its contract (committedBytes, close keeps the prefix). */

@@ -177,6 +177,21 @@ export class Vault {
     this.#forgetTails();
   }
 
+  /**
+   * Removes an unfinished write of `id` and keeps its finished blob: what is left when a download was
+   * started again over a blob already published (its "stored" mark lost in a crash) and was cut short.
+   * Refused while a writer for the id is open or opening.
+   */
+  async discardPartial(id: string): Promise<void> {
+    assertBlobId(id);
+    if (this.#opening.has(id) || this.#writers.has(id)) throw new VaultBusyError();
+    try {
+      await rm(this.#partialPath(id), { force: true });
+    } catch (error) {
+      throw toVaultError(error);
+    }
+  }
+
   /** Removes every blob, finished or partial (sign-out). Refused while a writer is open: stop downloads first. */
   async clear(): Promise<void> {
     if (this.#writers.size > 0 || this.#opening.size > 0) throw new VaultBusyError();

@@ -257,6 +257,32 @@ describe('a case lost while its documents are downloading', () => {
   });
 });
 
+describe('a run that died after publishing a blob, and a later one that died re-downloading it', () => {
+  it('the next start keeps the published blob, removes the partial beside it, and downloads nothing', async () => {
+    const sb = await sandboxForTest();
+    const first = await openTestCache(sb);
+    await syncFully(first.cache);
+    const row = first.cache.db.prepare("SELECT id FROM materials WHERE download_state = 'stored' ORDER BY size DESC LIMIT 1").get() as { id: string };
+    // As the kills leave it: the "stored" mark was lost (grouped marks not yet written), so the next
+    // run downloaded it again, wrote its "downloading" mark and part of a new partial, and died.
+    const writer = await first.cache.vault.openWriter(row.id);
+    await writer.write(new Uint8Array(256 * 1024).fill(7));
+    await writer.close();
+    first.cache.db.prepare("UPDATE materials SET download_state = 'downloading' WHERE id = ?").run(row.id);
+    const stored = (first.cache.db.prepare('SELECT count(*) AS n FROM materials').get() as { n: number }).n;
+    expect(vaultFiles(first.dir)).toEqual({ blobs: stored, partials: 1 });
+    await first.cache.close();
+    const contentBefore = requestsTo(sb, CONTENT);
+
+    const second = await openTestCache(sb, {}, { dir: first.dir, masterKey: first.masterKey });
+    await waitFor('every material stored again', () => allStored(second.cache.db));
+    await second.cache.queue.whenIdle();
+    expect(requestsTo(sb, CONTENT)).toBe(contentBefore);
+    expect(await expectStoredHashesCorrect(second.cache)).toBe(stored);
+    expect(vaultFiles(first.dir)).toEqual({ blobs: stored, partials: 0 });
+  });
+});
+
 describe('the user pausing downloads', () => {
   it('a sync does not undo it: new material waits until the user resumes', async () => {
     const sb = await sandboxForTest();
