@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { open } from 'node:fs/promises';
+import { createCpClient } from '../../../src-main/core/cp';
 import { clearNewMaterial, writeSyncValue, type Database } from '../../../src-main/core/db';
+import { classifyFailure, cpSyncSource, DownloadQueue } from '../../../src-main/core/sync';
 import type { OpenBlobFile } from '../../../src-main/core/vault';
 import {
   allStored,
@@ -280,6 +282,88 @@ describe('a run that died after publishing a blob, and a later one that died re-
     expect(requestsTo(sb, CONTENT)).toBe(contentBefore);
     expect(await expectStoredHashesCorrect(second.cache)).toBe(stored);
     expect(vaultFiles(first.dir)).toEqual({ blobs: stored, partials: 0 });
+  });
+});
+
+/**
+ * `db` as the queue sees it, counting the commits that carry its state marks ("UPDATE materials SET
+ * download_state ..."): one per such statement run on its own (autocommit), one per transaction that
+ * runs any.
+ */
+function countingMarkCommits(db: Database): { db: Database; commits: () => number } {
+  let commits = 0;
+  let transaction: { marked: boolean } | null = null;
+  const isMark = (sql: string): boolean => /^UPDATE materials SET download_state/.test(sql.trim());
+  const counted = new Proxy(db, {
+    get(target, property) {
+      if (property === 'prepare') {
+        return (sql: string) => {
+          const statement = target.prepare(sql);
+          if (!isMark(sql)) return statement;
+          return new Proxy(statement, {
+            get(st, name) {
+              if (name === 'run') {
+                return (...args: unknown[]) => {
+                  if (transaction) transaction.marked = true;
+                  else commits++;
+                  return st.run(...args);
+                };
+              }
+              const value: unknown = Reflect.get(st, name, st);
+              return typeof value === 'function' ? value.bind(st) : value;
+            },
+          });
+        };
+      }
+      if (property === 'transaction') {
+        return (body: (...args: never[]) => unknown) => {
+          const run = target.transaction(body);
+          return (...args: never[]) => {
+            const outer = transaction;
+            transaction = { marked: false };
+            try {
+              return run(...args);
+            } finally {
+              if (transaction.marked) commits++;
+              transaction = outer;
+            }
+          };
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db: counted, commits: () => commits };
+}
+
+describe('the download queue writes its state marks in groups', () => {
+  it('far fewer commits than one per document, and at most one per flush interval besides the forced ones', async () => {
+    const sb = await sandboxForTest();
+    const token = await firm1Token(sb);
+    const test = await openTestCache(sb);
+    // The cache's own queue stays out of the way; the one measured here downloads everything.
+    await test.cache.queue.stop();
+    expect(await test.cache.engine.syncNow()).toMatchObject({ state: 'idle' });
+    const materials = (test.cache.db.prepare('SELECT count(*) AS n FROM materials').get() as { n: number }).n;
+    expect(materials).toBeGreaterThan(40);
+
+    const counted = countingMarkCommits(test.cache.db);
+    const client = createCpClient({ baseUrl: sb.url, accessToken: () => Promise.resolve(token) });
+    const queue = new DownloadQueue({ db: counted.db, store: test.cache.vault, source: cpSyncSource(client, 25), classify: classifyFailure });
+    const started = performance.now();
+    queue.start();
+    await waitFor('every material stored', () => allStored(test.cache.db));
+    await queue.whenIdle();
+    const elapsedMs = performance.now() - started;
+    await queue.stop();
+
+    expect(await expectStoredHashesCorrect(test.cache)).toBe(materials);
+    // Written one by one, the marks were two commits per document ("downloading", then "stored").
+    expect(counted.commits()).toBeLessThan(materials);
+    // Grouped within 100 ms: a timer's flush at most every 100 ms, plus start()'s reset and the
+    // flush when the queue goes idle.
+    expect(counted.commits()).toBeLessThanOrEqual(Math.ceil(elapsedMs / 100) + 3);
   });
 });
 
