@@ -2,13 +2,15 @@
  * The baselines other benchmarks compare against: the plainest possible clients of the CP API (a
  * script token and parallel fetches). parallelDownload reads every body and discards it (what the
  * network and the server can do, no client does less); diskDownload is a plain download — each body
- * streamed to a file of its own, as `curl -o` or `wget` would; sealedDownload is the same client plus
+ * streamed to a file of its own, as `curl -o` or `wget` would (diskDownloadNodeHttp: the same over
+ * node:http, the client the app's sync streams documents with); sealedDownload is the same client plus
  * only the work no safe client can skip. Whatever the app does on top — validation, encryption,
  * SQLite, durability — is measured as a ratio to them, in the same run.
  */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -117,6 +119,39 @@ export function diskDownload(baseUrl: string, token: string, materials: readonly
     await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), file);
     return file.bytesWritten;
   });
+}
+
+/**
+ * diskDownload over node:http instead of fetch (kept-alive sockets, as fetch keeps them): the app
+ * streams documents with node:http (src-main/core/cp/stream-get.ts), so this shows the same plain
+ * download with the app's own kind of client. Reported for information beside the ratio's denominator.
+ */
+export async function diskDownloadNodeHttp(baseUrl: string, token: string, materials: readonly MaterialRef[], dir: string, concurrency = 6): Promise<{ bytes: number; ms: number }> {
+  const agent = new http.Agent({ keepAlive: true, scheduling: 'lifo' });
+  let next = 0;
+  let bytes = 0;
+  const started = performance.now();
+  const get = (material: MaterialRef): Promise<http.IncomingMessage> =>
+    new Promise((resolve, reject) => {
+      http.get(`${baseUrl}/materials/${material.id}/content`, { agent, headers: { authorization: `Bearer ${token}` } }, resolve).once('error', reject);
+    });
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const material = materials[next++];
+      if (!material) return;
+      const response = await get(material);
+      if (response.statusCode !== 200) throw new Error(`download failed: ${response.statusCode}`);
+      const file = createWriteStream(path.join(dir, `${material.id}.download`), { mode: 0o600 });
+      await pipeline(response, file);
+      bytes += file.bytesWritten;
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    agent.destroy();
+  }
+  return { bytes, ms: performance.now() - started };
 }
 
 /**

@@ -6,7 +6,8 @@
  *
  * Builds the cache as the app does (openCaseCache) and runs rounds of an initial sync into an empty
  * cache, each paired with a plain download of the same materials to disk; ten idle re-syncs after the
- * last; then the discard baseline and the sealed reference client; and prints one JSON line:
+ * last; then the discard baseline, the download to disk over node:http and the sealed reference client;
+ * and prints one JSON line:
  * { result: SyncAppResult }.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,7 +16,7 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { openCaseCache, type CaseCache } from '../../src-main/core/case-cache';
 import { createCpClient } from '../../src-main/core/cp';
-import { associatedMaterials, diskDownload, parallelDownload, scriptToken, sealedDownload } from './cp-client-baseline';
+import { associatedMaterials, diskDownload, diskDownloadNodeHttp, parallelDownload, scriptToken, sealedDownload } from './cp-client-baseline';
 import { quietInodes, ScratchDirs } from './scratch-dirs';
 import { cpuBetween, readCpu, type CpuSplit } from './thread-cpu';
 
@@ -67,6 +68,8 @@ export interface SyncAppResult {
   sameMaterials: boolean;
   /** parallelDownload runs: the same GETs, bytes discarded. */
   discard: TimedRun[];
+  /** The download to disk over node:http, for information (cp-client-baseline diskDownloadNodeHttp). */
+  diskHttp: TimedRun[];
   /** sealedDownload runs: the leanest client that hashes, encrypts and fsyncs what it downloads. */
   sealed: TimedRun[];
 }
@@ -387,9 +390,11 @@ async function measureRuns(url: string, controlUrl: string, concurrency: number)
   // For information: the same GETs with the bytes thrown away, and the sealed reference client.
   const discard: TimedRun[] = [];
   for (let i = 0; i < BASELINE_RUNS; i += 1) discard.push(await withCpu(() => parallelDownload(url, token, listed.materials, concurrency), 'discard'));
+  const diskHttp: TimedRun[] = [];
+  for (let i = 0; i < BASELINE_RUNS; i += 1) diskHttp.push(await inScratchDir('download-http', (dir) => diskDownloadNodeHttp(url, token, listed.materials, dir, concurrency)));
   const sealed: TimedRun[] = [];
   for (let i = 0; i < SEALED_RUNS; i += 1) sealed.push(await inScratchDir('sealed', (dir) => sealedDownload(url, token, listed.materials, dir, concurrency)));
-  sameMaterials &&= discard.every((r) => r.bytes === rounds[0]?.sync.storedBytes);
+  sameMaterials &&= [...discard, ...diskHttp].every((r) => r.bytes === rounds[0]?.sync.storedBytes);
   return {
     settings: { concurrency, rssSampleMs: RSS_SAMPLE_MS, lagResolutionMs: LAG_RESOLUTION_MS, resyncRuns: RESYNC_RUNS, rounds: ROUNDS, baselineRuns: BASELINE_RUNS, sealedRuns: SEALED_RUNS },
     rssAtStartMb,
@@ -400,6 +405,7 @@ async function measureRuns(url: string, controlUrl: string, concurrency: number)
     materials: listed.materials.length,
     sameMaterials,
     discard,
+    diskHttp,
     sealed,
   };
 }

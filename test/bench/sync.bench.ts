@@ -88,7 +88,7 @@ export async function syncBench(): Promise<void> {
       [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...runtimeFlags(), ...(process.env.SYNC_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
     );
     await childExit(app.child, 'app');
-    const { settings, rounds, resync, discard, sealed, rssAtStartMb, quietWaitMs, warmUp, materials, sameMaterials } = app.message.result;
+    const { settings, rounds, resync, discard, diskHttp, sealed, rssAtStartMb, quietWaitMs, warmUp, materials, sameMaterials } = app.message.result;
     if (rounds.length === 0) throw new Error('no rounds');
 
     const mbPerS = (run: { bytes: number; ms: number }): number => run.bytes / MB / (run.ms / 1000);
@@ -104,6 +104,7 @@ export async function syncBench(): Promise<void> {
     const bestSealed = fastest(sealed);
     const sealedMbPerS = mbPerS(bestSealed);
     const discardMbPerS = mbPerS(fastest(discard));
+    const diskHttpMbPerS = mbPerS(fastest(diskHttp));
     const diskMedian = median(diskRates);
     const syncMedian = median(syncRates);
     const syncSplits = rounds.map((r) => r.sync.cpuSplit);
@@ -166,6 +167,9 @@ export async function syncBench(): Promise<void> {
       baseline_runs_mb_per_s: list(diskRates),
       discard_baseline_mb_per_s: round(discardMbPerS, 1),
       discard_baseline_runs_mb_per_s: list(discard.map(mbPerS)),
+      disk_http_baseline_mb_per_s: round(diskHttpMbPerS, 1),
+      disk_http_baseline_runs_mb_per_s: list(diskHttp.map(mbPerS)),
+      ratio_vs_disk_http: round(syncMedian / diskHttpMbPerS, 2),
       sealed_mb_per_s: round(sealedMbPerS, 1),
       sealed_runs_mb_per_s: list(sealed.map(mbPerS)),
       ceiling_ratio: round(sealedMbPerS / diskMedian, 2),
@@ -210,6 +214,8 @@ export async function syncBench(): Promise<void> {
       at_peak_rss: 'the sample at peak RSS: seconds into the sync, RssAnon / RssFile (kernel), then main isolate heap used/total, external, arrayBuffers (MB)',
       max_rss_lifetime_mb: 'kernel high-water mark of the app process up to the end of each sync (earlier rounds and their baseline runs included), the highest',
       baseline_mb_per_s: `median of the ${settings.rounds} cp-client-baseline diskDownload runs paired with the syncs: same materials, same concurrency, each body streamed to its own file (curl -o), no hashing, no encryption, no fsync; its files flushed and emptied after the run, outside its window, and deleted once every run is over (scratch-dirs.ts)`,
+      disk_http_baseline_mb_per_s: `fastest of ${settings.baselineRuns} runs of cp-client-baseline diskDownloadNodeHttp, for information: the download to disk over node:http (the app's client for documents) instead of fetch, after the rounds`,
+      ratio_vs_disk_http: 'sync_mb_per_s (median) / disk_http_baseline_mb_per_s',
       discard_baseline_mb_per_s: `fastest of ${settings.baselineRuns} runs of cp-client-baseline parallelDownload: the same GETs, bytes read and discarded (no client stores less)`,
       sealed_mb_per_s: `fastest of ${settings.sealedRuns} runs of cp-client-baseline sealedDownload: GETs + SHA-256 + AES-GCM + batched writes + fsync, no DB`,
       ceiling_ratio: 'sealed_mb_per_s / baseline_mb_per_s (median): the throughput ratio the leanest hashing, encrypting, fsyncing client reaches here (same one-thread design as the old vault)',
