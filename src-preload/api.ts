@@ -239,7 +239,7 @@ export const SyncStatusSchema = z
         failed: z.number().int(),
         bytesDone: z.number(),
         bytesTotal: z.number(),
-        pausedFor: z.enum(['user', 'offline', 'serverBusy', 'diskFull', 'signInRequired', 'storageBudget']).nullable(),
+        pausedFor: z.enum(['user', 'offline', 'serverBusy', 'diskFull', 'signInRequired', 'storageBudget', 'storageError']).nullable(),
         perCase: z.array(
           z.object({ caseId: z.string(), stored: z.number(), total: z.number(), bytesDone: z.number(), bytesTotal: z.number() }).strict(),
         ),

@@ -221,6 +221,7 @@ export const cy: Catalogue = {
       diskFull: 'Mae llwytho i lawr wedi stopio: mae disg y gliniadur hwn yn llawn.',
       storageBudget: 'Mae’r lawrlwytho wedi stopio ar eich terfyn storio. Codwch y terfyn neu peidiwch â chadw achos all-lein.',
       signInRequired: 'Mae llwytho i lawr yn aros nes i chi fewngofnodi eto.',
+      storageError: 'Mae llwytho i lawr wedi stopio: ni allai Bluebag eu cofnodi ar y gliniadur hwn. Byddant yn ailddechrau yn y cysoni nesaf.',
     },
     perCaseTitle: 'Achosion sy’n dal i lwytho i lawr',
     failuresTitle: 'Problemau',

@@ -219,6 +219,7 @@ export const en = {
       diskFull: 'Downloads stopped: this laptop’s disk is full.',
       signInRequired: 'Downloads wait until you sign in again.',
       storageBudget: 'Downloads stopped at your storage limit. Raise the limit or stop keeping a case offline.',
+      storageError: 'Downloads stopped: Bluebag could not record them on this laptop. They start again at the next sync.',
     },
     perCaseTitle: 'Cases still downloading',
     failuresTitle: 'Problems',

@@ -56,10 +56,11 @@ export function createStreamGet(): StreamGet {
     'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
     'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
   };
-  const attempt = (url: URL, headers: Readonly<Record<string, string>>, signal: AbortSignal): Promise<{ answer: StreamedAnswer } | { stale: unknown }> =>
+  /** `fresh`: on a connection of its own (agent false), never a kept-alive one. */
+  const attempt = (url: URL, headers: Readonly<Record<string, string>>, signal: AbortSignal, fresh: boolean): Promise<{ answer: StreamedAnswer } | { stale: unknown }> =>
     new Promise((resolve, reject) => {
       const secure = url.protocol === 'https:';
-      const options = { agent: secure ? agents['https:'] : agents['http:'], headers, signal };
+      const options = { agent: fresh ? false : secure ? agents['https:'] : agents['http:'], headers, signal };
       const req = (secure ? https : http).get(url, options, (res) => resolve({ answer: answerOf(res) }));
       req.once('error', (error) => {
         // A reused socket the server had just closed fails before any answer: not the network being
@@ -71,9 +72,11 @@ export function createStreamGet(): StreamGet {
   return async (href, headers, signal) => {
     const url = new URL(href);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError('only http(s) URLs can be fetched');
-    const first = await attempt(url, headers, signal);
+    const first = await attempt(url, headers, signal, false);
     if ('answer' in first) return first.answer;
-    const second = await attempt(url, headers, signal);
+    // Sent again on a new connection: the pool's next kept-alive socket may have been closed by the
+    // server at the same moment, and a second stale failure would read as being offline.
+    const second = await attempt(url, headers, signal, true);
     if ('answer' in second) return second.answer;
     throw second.stale;
   };

@@ -13,7 +13,7 @@ export interface DownloadProgress {
   bytesDone: number;
   bytesTotal: number;
   /** Why downloads are not running, when they are not. */
-  pausedFor: 'user' | 'offline' | 'serverBusy' | 'diskFull' | 'signInRequired' | 'storageBudget' | null;
+  pausedFor: 'user' | 'offline' | 'serverBusy' | 'diskFull' | 'signInRequired' | 'storageBudget' | 'storageError' | null;
   perCase: Array<{ caseId: string; stored: number; total: number; bytesDone: number; bytesTotal: number }>;
 }
 
@@ -160,7 +160,8 @@ export class DownloadQueue {
     for (const timer of [this.#resumeTimer, this.#retryTimer, this.#progressTimer]) if (timer) clearTimeout(timer);
     for (const { controller } of this.#inFlight.values()) controller.abort();
     await this.whenIdle();
-    this.#flushMarks();
+    // Safe to lose (see #pendingMarks): a database refusing them must not keep the cache from closing.
+    this.#flushMarksIfWritable();
   }
 
   pause(): void {
@@ -210,8 +211,19 @@ export class DownloadQueue {
   async whenCaseIdle(caseId: string): Promise<void> {
     const pending = [...this.#inFlight.values()].filter((active) => active.caseId === caseId).map((active) => active.done);
     await Promise.all(pending);
-    // Its materials' states are read and rewritten next ("keep offline" off): written first.
-    this.#flushMarksIfWritable();
+    // Its materials' states are read and rewritten next ("keep offline" off): written first, and if
+    // they cannot be, the caller hears it before it writes (a later flush would undo its reset).
+    this.#flushMarks();
+  }
+
+  /**
+   * Writes every pending state mark now. The sync engine calls it before a page rewrites materials,
+   * so that a mark lands on the row it was made for: a later page may delete a material and insert it
+   * again under the same id, and a "stored" mark written after that would claim a blob the deletion
+   * removed.
+   */
+  writeMarks(): void {
+    this.#flushMarks();
   }
 
   get pausedFor(): DownloadProgress['pausedFor'] {
@@ -252,6 +264,7 @@ export class DownloadQueue {
       this.#mark(row, 'downloading');
       const entry = this.#inFlight.get(row.id);
       const done = this.#download(row, controller.signal)
+        .catch((error: unknown) => this.#stateWriteFailed(error))
         .finally(() => this.#dropIfRemoved(row.id))
         .finally(() => {
           this.#inFlight.delete(row.id);
@@ -479,7 +492,8 @@ export class DownloadQueue {
       // The partial blob is kept (closed, its verified prefix on disk): the next attempt resumes from it.
       await writer?.close().catch(() => undefined);
       if (signal.aborted) {
-        this.#flushMarks();
+        // This write supersedes the row's pending "downloading" mark (other rows' marks are theirs).
+        this.#pendingMarks.delete(row.id);
         this.#sql("UPDATE materials SET download_state = 'queued' WHERE id = ?").run(row.id);
         return;
       }
@@ -547,8 +561,20 @@ export class DownloadQueue {
     }
   }
 
+  /**
+   * A download could not record its outcome: the database refused the write (most often because the
+   * disk is full, when the vault's write fails too). Nothing was lost — the row still says what it
+   * said, and its blob or partial is checked again at the next attempt — but the queue must stop
+   * rather than run through every due item failing the same way.
+   */
+  #stateWriteFailed(error: unknown): void {
+    this.#pauseAll(this.#options.classify(error).failure.kind === 'diskFull' ? 'diskFull' : 'storageError');
+  }
+
   #markFailed(row: QueueRow, messageKey: string, failure: FailureKind): void {
-    this.#flushMarks();
+    // This write supersedes the row's pending mark; it comes after the pause, so that a database that
+    // cannot write still stops the queue (the error then reaches #stateWriteFailed).
+    this.#pendingMarks.delete(row.id);
     this.#prefetched = [];
     this.#retryDue = null;
     const now = this.#options.now().getTime();
@@ -593,7 +619,12 @@ export class DownloadQueue {
     if (forMs !== undefined) {
       if (this.#resumeTimer) clearTimeout(this.#resumeTimer);
       this.#resumeTimer = setTimeout(() => {
-        if (this.#pausedFor === reason) this.resume();
+        if (this.#pausedFor !== reason) return;
+        try {
+          this.resume();
+        } catch {
+          // The database refused resume()'s writes: still paused, the next sync or the user retries.
+        }
       }, forMs);
       this.#resumeTimer.unref();
     }

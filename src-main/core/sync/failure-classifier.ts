@@ -46,6 +46,9 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
   return { failure: { kind: 'retry' }, messageKey: 'errors.internal' };
 }
 
+/** ENOSPC from the file system, or SQLITE_FULL from the database (better-sqlite3's SqliteError code). */
 function isDiskFull(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'ENOSPC';
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = (error as { code: unknown }).code;
+  return code === 'ENOSPC' || code === 'SQLITE_FULL';
 }

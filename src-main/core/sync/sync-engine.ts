@@ -86,6 +86,8 @@ export class SyncEngine {
         const syncedAt = this.#options.now();
         const leftMaterials: string[] = [];
         const changedIds: string[] = [];
+        // The queue's pending marks land first, on the rows they were made for (see writeMarks).
+        queue.writeMarks();
         db.transaction(() => {
           for (const record of page.changed) {
             leftMaterials.push(...writeCase(db, record, syncedAt).removedMaterialIds);

@@ -101,6 +101,27 @@ describe('streamGet (node:http)', () => {
     expect(sockets.size).toBe(2);
   });
 
+  it('two kept-alive sockets dropped at once: the resend goes out on a new connection, not on the other stale one', async () => {
+    const sockets = new Set<Socket>();
+    let requests = 0;
+    const url = await serve((_req, res, socket) => {
+      requests++;
+      if (sockets.has(socket)) return socket.destroy();
+      sockets.add(socket);
+      // The first two answer together, so the pool ends up holding two idle sockets.
+      setTimeout(() => res.end('ok'), 20);
+    });
+    const get = createStreamGet();
+    const both = await Promise.all([get(url, {}, new AbortController().signal), get(url, {}, new AbortController().signal)]);
+    for (const answer of both) expect((await readAll(answer.body)).toString()).toBe('ok');
+    expect(sockets.size).toBe(2);
+    const again = await get(url, {}, new AbortController().signal);
+    expect((await readAll(again.body)).toString()).toBe('ok');
+    // One stale socket tried, then a third connection: the second pooled socket was never used.
+    expect(requests).toBe(4);
+    expect(sockets.size).toBe(3);
+  });
+
   it('a server that is not there: rejects with the errno on the error (what CpOfflineError keeps)', async () => {
     const url = await serve(() => undefined);
     server?.close();

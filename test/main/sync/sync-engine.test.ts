@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { open } from 'node:fs/promises';
 import { createCpClient } from '../../../src-main/core/cp';
-import { clearNewMaterial, writeSyncValue, type Database } from '../../../src-main/core/db';
+import { releaseOfflineCopies } from '../../../src-main/core/cases/offline-copies';
+import { clearNewMaterial, setKeepOffline, writeSyncValue, type Database } from '../../../src-main/core/db';
 import { classifyFailure, cpSyncSource, DownloadQueue } from '../../../src-main/core/sync';
 import type { OpenBlobFile } from '../../../src-main/core/vault';
 import {
@@ -364,6 +365,61 @@ describe('the download queue writes its state marks in groups', () => {
     // Grouped within 100 ms: a timer's flush at most every 100 ms, plus start()'s reset and the
     // flush when the queue goes idle.
     expect(counted.commits()).toBeLessThanOrEqual(Math.ceil(elapsedMs / 100) + 3);
+  });
+});
+
+describe('"not kept offline" after a crash lost some marks', () => {
+  it('removes every file of the case, whatever its rows say: a published blob of a "queued" row, a partial of a cancelled download', async () => {
+    const sb = await sandboxForTest();
+    const test = await openTestCache(sb);
+    const { cache } = test;
+    await syncFully(cache);
+    const caseId = LOSABLE_CASE();
+    const ids = materialIdsOf(cache.db, caseId);
+    expect(ids.length).toBeGreaterThan(1);
+    const [published, cancelled] = ids;
+    if (!published || !cancelled) throw new Error('two materials needed');
+    // `published`: its blob is on disk but the row says "queued" (the "stored" mark lost in a crash).
+    cache.db.prepare("UPDATE materials SET download_state = 'queued' WHERE id = ?").run(published);
+    // `cancelled`: a download the switch itself cut short leaves "queued" and its partial.
+    await cache.vault.delete(cancelled);
+    const writer = await cache.vault.openWriter(cancelled);
+    await writer.write(new Uint8Array(200 * 1024).fill(3));
+    await writer.close();
+    cache.db.prepare("UPDATE materials SET download_state = 'queued' WHERE id = ?").run(cancelled);
+    await cache.queue.stop();
+    const total = (cache.db.prepare('SELECT count(*) AS n FROM materials').get() as { n: number }).n;
+    expect(vaultFiles(test.dir)).toEqual({ blobs: total - 1, partials: 1 });
+
+    expect(setKeepOffline(cache.db, caseId, false)).toBe(true);
+    await releaseOfflineCopies(cache, caseId);
+    for (const id of ids) expect(cache.vault.has(id), id).toBe(false);
+    expect(vaultFiles(test.dir)).toEqual({ blobs: total - ids.length, partials: 0 });
+    expect(materialIdsOf(cache.db, caseId).length).toBe(ids.length);
+  });
+});
+
+describe('a delta page and the queue\'s pending marks', () => {
+  it('the engine has the queue write its marks before every page it applies', async () => {
+    const sb = await sandboxForTest();
+    const test = await openTestCache(sb, { deltaPageSize: 3 });
+    const { cache } = test;
+    // A page may delete a material and a later one insert it again under the same id: a "stored" mark
+    // still pending then would land on the new row, whose blob the deletion removed. So each page's
+    // transaction waits for the marks made before it (DownloadQueue.writeMarks).
+    let marksWritten = 0;
+    const writeMarks = cache.queue.writeMarks.bind(cache.queue);
+    cache.queue.writeMarks = () => {
+      marksWritten++;
+      writeMarks();
+    };
+    const feedBefore = requestsTo(sb, FEED);
+    expect(await cache.engine.syncNow()).toMatchObject({ state: 'idle' });
+    const pages = requestsTo(sb, FEED) - feedBefore;
+    expect(pages).toBeGreaterThan(3);
+    expect(marksWritten).toBe(pages);
+    await cache.queue.whenIdle();
+    expect(allStored(cache.db)).toBe(true);
   });
 });
 

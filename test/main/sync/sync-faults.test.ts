@@ -6,6 +6,7 @@
 import { open } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Faults } from '../../../src-sandbox/index';
+import type { Database } from '../../../src-main/core/db';
 import type { BlobFile, OpenBlobFile } from '../../../src-main/core/vault';
 // The on-disk layout's own rule for how much of a partial file a resume can keep.
 import { VAULT_CHUNK_SIZE, wholeChunksIn } from '../../../src-main/core/vault/blob-format';
@@ -264,6 +265,25 @@ function diskThatFills(disk: { freeBytes: number }): OpenBlobFile {
   };
 }
 
+/**
+ * The cache's database refusing every write while `refuse()` says so, as SQLite does when the disk is
+ * full (SQLITE_FULL): single statements and transactions alike (a transaction's first write throws and
+ * it rolls back). better-sqlite3's statements share one prototype across every database in the
+ * process, so only this database's are refused. Returns the undo.
+ */
+function databaseThatFills(db: Database, refuse: () => boolean): () => void {
+  type Run = (this: { database: Database }, ...args: unknown[]) => unknown;
+  const prototype = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: Run };
+  const run = prototype.run;
+  prototype.run = function (this: { database: Database }, ...args: unknown[]): unknown {
+    if (this.database === db && refuse()) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    return run.apply(this, args);
+  };
+  return () => {
+    prototype.run = run;
+  };
+}
+
 describe('a full disk while downloading', () => {
   it('ENOSPC pauses the queue (diskFull), corrupts nothing, and after space is freed resume() completes it', async () => {
     const sb = await sandboxForTest();
@@ -303,5 +323,47 @@ describe('a full disk while downloading', () => {
     // What was on disk when it filled was kept and resumed from, not thrown away.
     const resumed = test.wire.slice(wireBefore).filter((w) => w.range !== null && w.status === 206).map((w) => w.range);
     expect(resumed.sort()).toEqual(resumeFrom.map((from) => `bytes=${from}-`).sort());
+  });
+
+  it('the database full too (SQLITE_FULL): still paused for diskFull, not spinning, nothing unhandled, stop() still ends; after space is freed it completes', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    const sb = await sandboxForTest();
+    const disk = { freeBytes: 3 * 1024 * 1024 };
+    const test = await openTestCache(sb, { vaultOptions: { openFile: diskThatFills(disk) } });
+    const { cache } = test;
+    // The feed first, so that the disk fills while downloading, not while a page is written.
+    cache.queue.pause();
+    expect(await cache.engine.syncNow()).toMatchObject({ state: 'idle' });
+    const restore = databaseThatFills(cache.db, () => disk.freeBytes <= 0);
+    try {
+      cache.queue.resume();
+      await waitFor('queue paused for a full disk', () => cache.queue.pausedFor === 'diskFull');
+      await cache.queue.whenIdle();
+      const wireBefore = test.wire.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(test.wire.length, 'no download started against a full disk').toBe(wireBefore);
+      expect(cache.queue.progress().pausedFor).toBe('diskFull');
+      // Whatever says "stored" has its blob, right to the last byte. (A blob published just as the
+      // database filled may not say so yet: its mark waits, and the next start checks it.)
+      await expectStoredHashesCorrect(cache);
+      // The cache can still be shut down: the marks it could not write are safe to lose.
+      await expect(cache.queue.stop()).resolves.toBeUndefined();
+      expect(unhandled).toEqual([]);
+    } finally {
+      restore();
+      process.off('unhandledRejection', onUnhandled);
+    }
+
+    disk.freeBytes = Number.POSITIVE_INFINITY;
+    cache.queue.start();
+    cache.queue.resume();
+    await waitFor('every material stored', () => allStored(cache.db));
+    const total = count(test, 'SELECT count(*) AS n FROM materials');
+    expect(await expectStoredHashesCorrect(cache)).toBe(total);
+    expect(vaultFiles(test.dir)).toEqual({ blobs: total, partials: 0 });
   });
 });
