@@ -49,6 +49,8 @@ const ASSOCIATION_JOBS: ReadonlySet<string> = new Set([ASSOCIATE_JOB, DISASSOCIA
 export class CasesService {
   readonly #o: CasesServiceOptions & { now: () => Date };
   readonly #outbox: Outbox;
+  /** Each case's "keep offline" changes, one at a time: switching back on must wait for the files to go. */
+  readonly #keepOfflineChanges = new Map<string, Promise<unknown>>();
   /** Set by stop(): work that was waiting (a sync after the outbox) must not start on a closed cache. */
   #stopped = false;
   #timer: NodeJS.Timeout | null = null;
@@ -121,17 +123,33 @@ export class CasesService {
     this.#o.cache.queue.focus(caseId);
   }
 
-  async setKeepOffline(caseId: string, keep: boolean): Promise<CaseSummary> {
+  setKeepOffline(caseId: string, keep: boolean): Promise<CaseSummary> {
+    // Queued behind the case's previous change: switched back on while its files were still being
+    // removed, the downloads it starts would publish blobs that removal then deletes.
+    const previous = this.#keepOfflineChanges.get(caseId) ?? Promise.resolve();
+    const change = previous.catch(() => undefined).then(() => this.#changeKeepOffline(caseId, keep));
+    this.#keepOfflineChanges.set(caseId, change);
+    void change.finally(() => {
+      if (this.#keepOfflineChanges.get(caseId) === change) this.#keepOfflineChanges.delete(caseId);
+    }).catch(() => undefined);
+    return change;
+  }
+
+  async #changeKeepOffline(caseId: string, keep: boolean): Promise<CaseSummary> {
     if (!setKeepOffline(this.#o.cache.db, caseId, keep)) throw new BluebagError('not_found', 'errors.caseNotFound');
-    // Downloads in flight for the case stop before their files are removed.
-    if (!keep) {
-      this.#o.cache.queue.cancelCase(caseId);
-      await this.#o.cache.queue.whenCaseIdle(caseId);
-      await releaseOfflineCopies(this.#o.cache, caseId);
+    try {
+      // Downloads in flight for the case stop before their files are removed.
+      if (!keep) {
+        this.#o.cache.queue.cancelCase(caseId);
+        await this.#o.cache.queue.whenCaseIdle(caseId);
+        await releaseOfflineCopies(this.#o.cache, caseId);
+      }
+    } finally {
+      // The switch is written either way: the screens show what is now so, even if removing failed.
+      this.#o.cache.queue.pump();
+      this.#o.emitCases([caseId]);
+      this.#emitSync();
     }
-    this.#o.cache.queue.pump();
-    this.#o.emitCases([caseId]);
-    this.#emitSync();
     return listCaseSummaries(this.#o.cache.db, caseId)[0] as CaseSummary;
   }
 

@@ -148,11 +148,25 @@ export class DownloadQueue {
   /** Downloads marked active by a run that died are queued again before anything starts. */
   start(): void {
     this.#flushMarks();
-    const interrupted = this.#sql("SELECT id FROM materials WHERE download_state = 'downloading'").all() as Array<{ id: string }>;
-    for (const { id } of interrupted) this.#interrupted.add(id);
-    this.#sql("UPDATE materials SET download_state = 'queued' WHERE download_state = 'downloading'").run();
+    this.#requeueInterrupted();
     this.#running = true;
     this.pump();
+  }
+
+  /**
+   * Rows that say "downloading" with no download in flight go back to "queued", to be checked for a
+   * published blob first (#interrupted): what a run that died left, or a download whose final state
+   * write the database refused (#stateWriteFailed).
+   */
+  #requeueInterrupted(): void {
+    const rows = this.#sql("SELECT id FROM materials WHERE download_state = 'downloading'").all() as Array<{ id: string }>;
+    const stranded = rows.map((row) => row.id).filter((id) => !this.#inFlight.has(id));
+    if (stranded.length === 0) return;
+    for (const id of stranded) this.#interrupted.add(id);
+    this.#options.db.transaction(() => {
+      const requeue = this.#sql("UPDATE materials SET download_state = 'queued' WHERE id = ? AND download_state = 'downloading'");
+      for (const id of stranded) requeue.run(id);
+    })();
   }
 
   async stop(): Promise<void> {
@@ -172,15 +186,17 @@ export class DownloadQueue {
 
   /** Resumes after the user's pause, or retries now after any global pause (e.g. connectivity is back). */
   resume(): void {
+    // Every write first: if the database refuses one, the queue stays paused as it was.
     this.#flushMarks();
-    this.#pausedFor = null;
-    this.#prefetched = [];
-    if (this.#resumeTimer) clearTimeout(this.#resumeTimer);
+    this.#requeueInterrupted();
     // Whatever was waiting out a backoff is due now: the reason to wait (offline, busy) has passed.
     const now = this.#options.now().toISOString();
     this.#sql("UPDATE materials SET next_attempt_at = NULL WHERE download_state = 'queued'").run();
     this.#sql("UPDATE materials SET next_attempt_at = ? WHERE download_state = 'failed' AND next_attempt_at IS NOT NULL")
       .run(now);
+    this.#pausedFor = null;
+    this.#prefetched = [];
+    if (this.#resumeTimer) clearTimeout(this.#resumeTimer);
     this.pump();
   }
 
@@ -556,7 +572,8 @@ export class DownloadQueue {
       // Not written (the database is full or failing): kept for the next flush, unless a newer mark
       // took their place meanwhile. Nothing is lost by waiting: see #pendingMarks.
       for (const [id, mark] of marks) if (!this.#pendingMarks.has(id)) this.#pendingMarks.set(id, mark);
-      if (this.#running) this.#flushMarksSoon();
+      // Tried again soon while downloading; while paused (the disk full, say) resume() writes them first.
+      if (this.#running && this.#pausedFor === null) this.#flushMarksSoon();
       throw error;
     }
   }
@@ -564,8 +581,9 @@ export class DownloadQueue {
   /**
    * A download could not record its outcome: the database refused the write (most often because the
    * disk is full, when the vault's write fails too). Nothing was lost — the row still says what it
-   * said, and its blob or partial is checked again at the next attempt — but the queue must stop
-   * rather than run through every due item failing the same way.
+   * said ("queued", or "downloading", which resume() and start() turn back into "queued" to be checked
+   * for a published blob first) — but the queue must stop rather than run through every due item
+   * failing the same way.
    */
   #stateWriteFailed(error: unknown): void {
     this.#pauseAll(this.#options.classify(error).failure.kind === 'diskFull' ? 'diskFull' : 'storageError');

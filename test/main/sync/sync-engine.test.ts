@@ -402,15 +402,19 @@ describe('"not kept offline" after a crash lost some marks', () => {
 describe('a delta page and the queue\'s pending marks', () => {
   it('the engine has the queue write its marks before every page it applies', async () => {
     const sb = await sandboxForTest();
-    const test = await openTestCache(sb, { deltaPageSize: 3 });
+    // Checked as each page commits: by then the marks were written, outside its transaction.
+    let marksWritten = 0;
+    const writtenBeforeEachCommit: number[] = [];
+    const test = await openTestCache(sb, { deltaPageSize: 3, onCasesChanged: () => writtenBeforeEachCommit.push(marksWritten) });
     const { cache } = test;
     // A page may delete a material and a later one insert it again under the same id: a "stored" mark
     // still pending then would land on the new row, whose blob the deletion removed. So each page's
     // transaction waits for the marks made before it (DownloadQueue.writeMarks).
-    let marksWritten = 0;
+    const outsideTransaction: boolean[] = [];
     const writeMarks = cache.queue.writeMarks.bind(cache.queue);
     cache.queue.writeMarks = () => {
       marksWritten++;
+      outsideTransaction.push(!cache.db.inTransaction);
       writeMarks();
     };
     const feedBefore = requestsTo(sb, FEED);
@@ -418,6 +422,9 @@ describe('a delta page and the queue\'s pending marks', () => {
     const pages = requestsTo(sb, FEED) - feedBefore;
     expect(pages).toBeGreaterThan(3);
     expect(marksWritten).toBe(pages);
+    expect(outsideTransaction.every(Boolean)).toBe(true);
+    // Page k's commit came after the k-th write of the marks.
+    expect(writtenBeforeEachCommit).toEqual(Array.from({ length: pages }, (_, k) => k + 1));
     await cache.queue.whenIdle();
     expect(allStored(cache.db)).toBe(true);
   });

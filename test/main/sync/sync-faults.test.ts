@@ -366,4 +366,30 @@ describe('a full disk while downloading', () => {
     expect(await expectStoredHashesCorrect(cache)).toBe(total);
     expect(vaultFiles(test.dir)).toEqual({ blobs: total, partials: 0 });
   });
+
+  it('the database full mid-download: rows it could not move back from "downloading" are queued again by resume(), without a restart', async () => {
+    const sb = await sandboxForTest();
+    const disk = { freeBytes: Number.POSITIVE_INFINITY };
+    const test = await openTestCache(sb, { vaultOptions: { openFile: diskThatFills(disk) } });
+    const { cache } = test;
+    const restore = databaseThatFills(cache.db, () => disk.freeBytes <= 0);
+    try {
+      expect(await cache.engine.syncNow()).toMatchObject({ state: 'idle' });
+      // The disk fills once some downloads' "downloading" marks are written and they are still going:
+      // their last state writes are then refused, and the rows stay "downloading".
+      await waitFor('downloads recorded as downloading', () => count(test, "SELECT count(*) AS n FROM materials WHERE download_state = 'downloading'") > 0, 15_000);
+      disk.freeBytes = 0;
+      await waitFor('queue paused for a full disk', () => cache.queue.pausedFor === 'diskFull');
+      await cache.queue.whenIdle();
+      expect(count(test, "SELECT count(*) AS n FROM materials WHERE download_state = 'downloading'"), 'stranded rows').toBeGreaterThan(0);
+    } finally {
+      restore();
+    }
+    disk.freeBytes = Number.POSITIVE_INFINITY;
+    cache.queue.resume();
+    await waitFor('every material stored', () => allStored(cache.db));
+    const total = count(test, 'SELECT count(*) AS n FROM materials');
+    expect(await expectStoredHashesCorrect(cache)).toBe(total);
+    expect(vaultFiles(test.dir)).toEqual({ blobs: total, partials: 0 });
+  });
 });
