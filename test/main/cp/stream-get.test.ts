@@ -24,6 +24,22 @@ afterEach(async () => {
   await new Promise((resolve) => running.close(resolve));
 });
 
+/**
+ * A server that answers "ok" (after `delayMs`) to the first request on each connection and drops the
+ * connection at the second without answering, as a server does whose keep-alive timeout just ran out.
+ */
+async function serveOneRequestPerSocket(delayMs: number): Promise<{ url: string; sockets: Set<Socket>; requests: () => number }> {
+  const sockets = new Set<Socket>();
+  let requests = 0;
+  const url = await serve((_req, res, socket) => {
+    requests++;
+    if (sockets.has(socket)) return socket.destroy();
+    sockets.add(socket);
+    setTimeout(() => res.end('ok'), delayMs);
+  });
+  return { url, sockets, requests: () => requests };
+}
+
 async function readAll(body: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const pieces: Buffer[] = [];
   for await (const piece of body) pieces.push(Buffer.from(piece));
@@ -83,43 +99,28 @@ describe('streamGet (node:http)', () => {
   });
 
   it('a kept-alive socket the server drops as the next request arrives: sent again on a fresh one, once', async () => {
-    const sockets = new Set<Socket>();
-    let requests = 0;
-    const url = await serve((_req, res, socket) => {
-      requests++;
-      // The second request on the first socket: the server "times it out" without answering.
-      if (sockets.has(socket)) return socket.destroy();
-      sockets.add(socket);
-      res.end('ok');
-    });
+    const server = await serveOneRequestPerSocket(0);
     const get = createStreamGet();
-    expect((await readAll((await get(url, {}, new AbortController().signal)).body)).toString()).toBe('ok');
-    const again = await get(url, {}, new AbortController().signal);
+    expect((await readAll((await get(server.url, {}, new AbortController().signal)).body)).toString()).toBe('ok');
+    const again = await get(server.url, {}, new AbortController().signal);
     expect(again.status).toBe(200);
     expect((await readAll(again.body)).toString()).toBe('ok');
-    expect(requests).toBe(3);
-    expect(sockets.size).toBe(2);
+    expect(server.requests()).toBe(3);
+    expect(server.sockets.size).toBe(2);
   });
 
   it('two kept-alive sockets dropped at once: the resend goes out on a new connection, not on the other stale one', async () => {
-    const sockets = new Set<Socket>();
-    let requests = 0;
-    const url = await serve((_req, res, socket) => {
-      requests++;
-      if (sockets.has(socket)) return socket.destroy();
-      sockets.add(socket);
-      // The first two answer together, so the pool ends up holding two idle sockets.
-      setTimeout(() => res.end('ok'), 20);
-    });
+    // The first two answer together, so the pool ends up holding two idle sockets.
+    const server = await serveOneRequestPerSocket(20);
     const get = createStreamGet();
-    const both = await Promise.all([get(url, {}, new AbortController().signal), get(url, {}, new AbortController().signal)]);
+    const both = await Promise.all([get(server.url, {}, new AbortController().signal), get(server.url, {}, new AbortController().signal)]);
     for (const answer of both) expect((await readAll(answer.body)).toString()).toBe('ok');
-    expect(sockets.size).toBe(2);
-    const again = await get(url, {}, new AbortController().signal);
+    expect(server.sockets.size).toBe(2);
+    const again = await get(server.url, {}, new AbortController().signal);
     expect((await readAll(again.body)).toString()).toBe('ok');
     // One stale socket tried, then a third connection: the second pooled socket was never used.
-    expect(requests).toBe(4);
-    expect(sockets.size).toBe(3);
+    expect(server.requests()).toBe(4);
+    expect(server.sockets.size).toBe(3);
   });
 
   it('a server that is not there: rejects with the errno on the error (what CpOfflineError keeps)', async () => {
