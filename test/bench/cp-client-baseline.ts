@@ -67,16 +67,15 @@ export async function associatedMaterials(baseUrl: string, token: string): Promi
 }
 
 /**
- * GETs every material's content with `concurrency` parallel requests and hands each body to `store`,
- * which answers how many bytes it took. The one download loop the baselines share: they differ only in
- * what they do with a body.
+ * Opens every material's content with `concurrency` in parallel (`open`: one GET) and hands each body
+ * to `store`, which answers how many bytes it took. The one download loop the baselines share: they
+ * differ only in the HTTP client and in what they do with a body.
  */
-async function downloadEach(
-  baseUrl: string,
-  token: string,
+async function eachInParallel<Body>(
   materials: readonly MaterialRef[],
   concurrency: number,
-  store: (material: MaterialRef, body: ReadableStream<Uint8Array>) => Promise<number>,
+  open: (material: MaterialRef) => Promise<Body>,
+  store: (material: MaterialRef, body: Body) => Promise<number>,
 ): Promise<{ bytes: number; ms: number }> {
   let next = 0;
   let bytes = 0;
@@ -85,16 +84,38 @@ async function downloadEach(
     for (;;) {
       const material = materials[next++];
       if (!material) return;
-      const response = await fetch(`${baseUrl}/materials/${material.id}/content`, { headers: { authorization: `Bearer ${token}` } });
-      if (!response.ok || !response.body) throw new Error(`download failed: ${response.status}`);
+      const body = await open(material);
       // Awaited first: `bytes += await …` would read `bytes` before the await and lose the other
       // workers' counts.
-      const stored = await store(material, response.body);
+      const stored = await store(material, body);
       bytes += stored;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return { bytes, ms: performance.now() - started };
+}
+
+/** eachInParallel over fetch: each body as fetch's web stream. */
+function downloadEach(
+  baseUrl: string,
+  token: string,
+  materials: readonly MaterialRef[],
+  concurrency: number,
+  store: (material: MaterialRef, body: ReadableStream<Uint8Array>) => Promise<number>,
+): Promise<{ bytes: number; ms: number }> {
+  const open = async (material: MaterialRef): Promise<ReadableStream<Uint8Array>> => {
+    const response = await fetch(`${baseUrl}/materials/${material.id}/content`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok || !response.body) throw new Error(`download failed: ${response.status}`);
+    return response.body;
+  };
+  return eachInParallel(materials, concurrency, open, store);
+}
+
+/** Streams `body` into a new file of its own in `dir` (Node's file write stream), as `curl -o` does. */
+async function storeInFile(dir: string, material: MaterialRef, body: Readable): Promise<number> {
+  const file = createWriteStream(path.join(dir, `${material.id}.download`), { mode: 0o600 });
+  await pipeline(body, file);
+  return file.bytesWritten;
 }
 
 /** Downloads every material with `concurrency` parallel requests, discarding the bytes. */
@@ -114,11 +135,7 @@ export function parallelDownload(baseUrl: string, token: string, materials: read
  * caller deletes the files after the run.
  */
 export function diskDownload(baseUrl: string, token: string, materials: readonly MaterialRef[], dir: string, concurrency = 6): Promise<{ bytes: number; ms: number }> {
-  return downloadEach(baseUrl, token, materials, concurrency, async (material, body) => {
-    const file = createWriteStream(path.join(dir, `${material.id}.download`), { mode: 0o600 });
-    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), file);
-    return file.bytesWritten;
-  });
+  return downloadEach(baseUrl, token, materials, concurrency, (material, body) => storeInFile(dir, material, Readable.fromWeb(body as WebReadableStream<Uint8Array>)));
 }
 
 /**
@@ -128,30 +145,18 @@ export function diskDownload(baseUrl: string, token: string, materials: readonly
  */
 export async function diskDownloadNodeHttp(baseUrl: string, token: string, materials: readonly MaterialRef[], dir: string, concurrency = 6): Promise<{ bytes: number; ms: number }> {
   const agent = new http.Agent({ keepAlive: true, scheduling: 'lifo' });
-  let next = 0;
-  let bytes = 0;
-  const started = performance.now();
-  const get = (material: MaterialRef): Promise<http.IncomingMessage> =>
-    new Promise((resolve, reject) => {
+  const open = async (material: MaterialRef): Promise<http.IncomingMessage> => {
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
       http.get(`${baseUrl}/materials/${material.id}/content`, { agent, headers: { authorization: `Bearer ${token}` } }, resolve).once('error', reject);
     });
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const material = materials[next++];
-      if (!material) return;
-      const response = await get(material);
-      if (response.statusCode !== 200) throw new Error(`download failed: ${response.statusCode}`);
-      const file = createWriteStream(path.join(dir, `${material.id}.download`), { mode: 0o600 });
-      await pipeline(response, file);
-      bytes += file.bytesWritten;
-    }
+    if (response.statusCode !== 200) throw new Error(`download failed: ${response.statusCode}`);
+    return response;
   };
   try {
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    return await eachInParallel(materials, concurrency, open, (material, body) => storeInFile(dir, material, body));
   } finally {
     agent.destroy();
   }
-  return { bytes, ms: performance.now() - started };
 }
 
 /**

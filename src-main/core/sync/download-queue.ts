@@ -555,7 +555,11 @@ export class DownloadQueue {
     }
   }
 
-  /** Writes every pending mark in one transaction. Called before anything reads or writes states directly. */
+  /**
+   * Writes every pending mark in one transaction. Called before states are read or rewritten across
+   * rows (start, resume, retry, "keep offline", a sync page); a direct write about one row drops that
+   * row's own mark instead (#markFailed, the abort path), so it never waits on the others.
+   */
   #flushMarks(): void {
     if (this.#marksTimer) clearTimeout(this.#marksTimer);
     this.#marksTimer = null;

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { open } from 'node:fs/promises';
 import { createCpClient } from '../../../src-main/core/cp';
+import type { CaseCache } from '../../../src-main/core/case-cache';
 import { releaseOfflineCopies } from '../../../src-main/core/cases/offline-copies';
 import { clearNewMaterial, setKeepOffline, writeSyncValue, type Database } from '../../../src-main/core/db';
 import { classifyFailure, cpSyncSource, DownloadQueue } from '../../../src-main/core/sync';
@@ -43,6 +44,14 @@ const REPUBLISH_CASE = () => seedData().cases[6]?.id ?? '';
 
 function materialIdsOf(db: Database, caseId: string): string[] {
   return (db.prepare('SELECT m.id FROM materials m JOIN documents d ON d.id = m.document_id WHERE d.case_id = ? ORDER BY m.id').all(caseId) as Array<{ id: string }>).map((r) => r.id);
+}
+
+/** What a download cut short leaves: 256 KiB of a partial written and closed, and the row in `state`. */
+async function leavePartial(cache: CaseCache, materialId: string, state: 'queued' | 'downloading'): Promise<void> {
+  const writer = await cache.vault.openWriter(materialId);
+  await writer.write(new Uint8Array(256 * 1024).fill(7));
+  await writer.close();
+  cache.db.prepare('UPDATE materials SET download_state = ? WHERE id = ?').run(state, materialId);
 }
 
 function rowsForCase(db: Database, caseId: string): number {
@@ -268,10 +277,7 @@ describe('a run that died after publishing a blob, and a later one that died re-
     const row = first.cache.db.prepare("SELECT id FROM materials WHERE download_state = 'stored' ORDER BY size DESC LIMIT 1").get() as { id: string };
     // As the kills leave it: the "stored" mark was lost (grouped marks not yet written), so the next
     // run downloaded it again, wrote its "downloading" mark and part of a new partial, and died.
-    const writer = await first.cache.vault.openWriter(row.id);
-    await writer.write(new Uint8Array(256 * 1024).fill(7));
-    await writer.close();
-    first.cache.db.prepare("UPDATE materials SET download_state = 'downloading' WHERE id = ?").run(row.id);
+    await leavePartial(first.cache, row.id, 'downloading');
     const stored = (first.cache.db.prepare('SELECT count(*) AS n FROM materials').get() as { n: number }).n;
     expect(vaultFiles(first.dir)).toEqual({ blobs: stored, partials: 1 });
     await first.cache.close();
@@ -383,10 +389,7 @@ describe('"not kept offline" after a crash lost some marks', () => {
     cache.db.prepare("UPDATE materials SET download_state = 'queued' WHERE id = ?").run(published);
     // `cancelled`: a download the switch itself cut short leaves "queued" and its partial.
     await cache.vault.delete(cancelled);
-    const writer = await cache.vault.openWriter(cancelled);
-    await writer.write(new Uint8Array(200 * 1024).fill(3));
-    await writer.close();
-    cache.db.prepare("UPDATE materials SET download_state = 'queued' WHERE id = ?").run(cancelled);
+    await leavePartial(cache, cancelled, 'queued');
     await cache.queue.stop();
     const total = (cache.db.prepare('SELECT count(*) AS n FROM materials').get() as { n: number }).n;
     expect(vaultFiles(test.dir)).toEqual({ blobs: total - 1, partials: 1 });
