@@ -19,13 +19,15 @@ await Promise.all([
     // `worker` is the sandbox's PDF-generation thread; src-sandbox/pdf/cache.ts looks for it beside
     // the chunk that starts it (and falls back to one thread if it is missing).
     // `vault-writer-worker` is the vault's writer thread; src-main/core/vault/writer-thread.ts looks for
-    // it the same way (and writes on the main thread if it is missing).
+    // it the same way (and writes on the main thread if it is missing). `checkpoint-worker` checkpoints
+    // the cache's WAL (src-main/core/db/wal-checkpointer.ts; main checkpoints itself if it is missing).
     entryPoints: {
       main: 'src-main/main.ts',
       host: 'src-main/host/main.ts',
       worker: 'src-sandbox/pdf/worker.ts',
       'extraction-worker': 'src-main/core/search/extraction-worker.ts',
       'vault-writer-worker': 'src-main/core/vault/vault-writer-worker.ts',
+      'checkpoint-worker': 'src-main/core/db/checkpoint-worker.ts',
     },
     outdir: 'dist/main',
     ...MAIN_BUNDLE_OPTIONS,

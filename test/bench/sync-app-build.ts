@@ -23,6 +23,7 @@ export async function buildSyncApp(): Promise<string> {
     entryPoints: {
       'sync-app': 'test/bench/sync-app.ts',
       'vault-writer-worker': 'src-main/core/vault/vault-writer-worker.ts',
+      'checkpoint-worker': 'src-main/core/db/checkpoint-worker.ts',
     },
     outdir: SYNC_APP_BUILD_DIR,
     ...MAIN_BUNDLE_OPTIONS,

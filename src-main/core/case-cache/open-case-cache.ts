@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CpClient } from '../cp';
-import { openDatabase, type Database, type OpenedDatabase } from '../db';
+import { openDatabase, startWalCheckpointer, type Database, type OpenedDatabase, type WalCheckpointer } from '../db';
 import { deriveKey } from '../keys';
 import { classifyFailure, cpSyncSource, DownloadQueue, SyncEngine, type DownloadProgress, type SyncRunState } from '../sync';
 import { Vault, type VaultOptions } from '../vault';
@@ -19,8 +19,8 @@ export interface CaseCacheOptions {
   onCasesChanged?: (caseIds: string[]) => void;
   vaultOptions?: VaultOptions;
   /**
-   * Cases per associated-cases page (1–200, default 50). Each page is validated and applied in one
-   * synchronous stretch: 200 cases held the main thread for 110–170 ms, 50 cases stay under ~50 ms.
+   * Cases per associated-cases page (1–200, default DEFAULT_DELTA_PAGE_SIZE). Each page is validated
+   * and applied in one synchronous stretch: 200 cases held the main thread for 110–170 ms.
    */
   deltaPageSize?: number;
 }
@@ -31,6 +31,8 @@ export interface CaseCache {
   readonly vault: Vault;
   readonly queue: DownloadQueue;
   readonly engine: SyncEngine;
+  /** Checkpoints the database's WAL off the main thread (wal-checkpointer.ts). */
+  readonly checkpointer: WalCheckpointer;
   /** Stops downloads (partials are kept for resuming) and closes the database cleanly. */
   close(): Promise<void>;
 }
@@ -52,8 +54,11 @@ export const VAULT_DIR = 'vault';
  */
 export function openCaseCache(options: CaseCacheOptions): CaseCache {
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
-  const opened = openDatabase({ file: path.join(options.dir, CACHE_DB_FILE), key: deriveKey(options.masterKey, 'database') });
+  const dbFile = path.join(options.dir, CACHE_DB_FILE);
+  const dbKey = deriveKey(options.masterKey, 'database');
+  const opened = openDatabase({ file: dbFile, key: dbKey });
   const db = opened.db;
+  const checkpointer = startWalCheckpointer(db, { file: dbFile, key: dbKey });
   const vault = new Vault(path.join(options.dir, VAULT_DIR), deriveKey(options.masterKey, 'vault'), options.vaultOptions);
   const source = cpSyncSource(options.client, options.deltaPageSize ?? DEFAULT_DELTA_PAGE_SIZE);
   const queue = new DownloadQueue({
@@ -83,12 +88,15 @@ export function openCaseCache(options: CaseCacheOptions): CaseCache {
     vault,
     queue,
     engine,
+    checkpointer,
     close: async () => {
       if (closed) return;
       closed = true;
       await queue.stop();
       // Writers were closed by the stop (partials kept); this ends the vault's writer thread.
       await vault.close();
+      // Before main's closing checkpoint, which would otherwise wait for one of the thread's.
+      await checkpointer.stop();
       opened.close();
     },
   };

@@ -4,3 +4,4 @@ export { MIGRATIONS, LOCAL_ONLY_TABLES, type Migration } from './migrations';
 export type { Database } from './sqlite';
 export { prepared } from './prepared';
 export * from './queries';
+export { startWalCheckpointer, type WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer';

@@ -1,6 +1,7 @@
 import { existsSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { applyKey } from './cipher-key';
 import { DatabaseDamagedError, DatabaseTooNewError } from './database-errors';
 import { migrate } from './migrate';
 import { LOCAL_ONLY_TABLES, MIGRATIONS, type Migration } from './migrations';
@@ -91,14 +92,6 @@ function openAndCheck(file: string, key: Buffer, check: boolean): Database.Datab
     if (error instanceof IntegrityError) throw error;
     throw new DatabaseDamagedError({ cause: error });
   }
-}
-
-function applyKey(db: Database.Database, key: Buffer): void {
-  if (key.length !== 32) throw new Error('database key must be 32 bytes');
-  db.pragma(`cipher = 'sqlcipher'`);
-  db.pragma('legacy = 4');
-  // A raw key (x'…') skips the passphrase KDF: the key is already 256 random bits.
-  db.pragma(`key = "x'${key.toString('hex')}'"`);
 }
 
 function moveAside(file: string, now: Date): string {

@@ -1,0 +1,86 @@
+/**
+ * Main's side of the checkpoint thread (checkpoint-worker.ts). Until the thread is keyed and open, and
+ * again once it has stopped for any reason, main's connection checkpoints itself as SQLite does by
+ * default: the WAL can never grow without bound because the thread is missing, slow to start, or dead.
+ */
+import { Worker } from 'node:worker_threads';
+import { workerLaunch } from '../workers';
+import type { CheckpointReply, CheckpointRequest, CheckpointThreadData } from './checkpoint-messages';
+import type { Database } from './sqlite';
+
+export const CHECKPOINT_WORKER_BASENAME = 'checkpoint-worker';
+const DEFAULT_INTERVAL_MS = 500;
+/** A thread that does not end within this after `stop` is terminated. */
+const STOP_GRACE_MS = 2_000;
+
+export interface WalCheckpointerOptions {
+  /** The database file main's connection has open. */
+  file: string;
+  key: Buffer;
+  intervalMs?: number;
+  /** Each checkpoint the thread completes, with the frames it copied (tests, benchmarks). */
+  onCheckpoint?: (frames: number) => void;
+}
+
+export interface WalCheckpointer {
+  /** Resolves true once the thread checkpoints instead of main, false if it never will (no entry, failed to open). */
+  readonly ready: Promise<boolean>;
+  /** Ends the thread; main checkpoints itself again. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export function startWalCheckpointer(db: Database, options: WalCheckpointerOptions): WalCheckpointer {
+  const launch = workerLaunch(import.meta.url, CHECKPOINT_WORKER_BASENAME);
+  if (!launch) return { ready: Promise.resolve(false), stop: () => Promise.resolve() };
+  const inlinePages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const data: CheckpointThreadData = {
+    file: options.file,
+    key: new Uint8Array(options.key),
+    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(launch.source, { eval: launch.eval, workerData: { ...data, ...launch.workerData } });
+  } catch {
+    return { ready: Promise.resolve(false), stop: () => Promise.resolve() };
+  }
+  // Never the reason the process stays alive: it has nothing to finish that the WAL does not keep.
+  worker.unref();
+  let resolveReady: (ready: boolean) => void = () => undefined;
+  const ready = new Promise<boolean>((resolve) => {
+    resolveReady = resolve;
+  });
+  worker.on('message', (reply: CheckpointReply) => {
+    switch (reply.kind) {
+      case 'ready':
+        if (db.open) db.pragma('wal_autocheckpoint = 0');
+        resolveReady(true);
+        break;
+      case 'checkpointed':
+        options.onCheckpoint?.(reply.frames);
+        break;
+    }
+  });
+  // An uncaught error in the thread (a wrong key, say) is always followed by 'exit', handled there.
+  worker.on('error', () => undefined);
+  const exited = new Promise<void>((resolve) => {
+    worker.on('exit', () => {
+      if (db.open) db.pragma(`wal_autocheckpoint = ${inlinePages}`);
+      resolveReady(false);
+      resolve();
+    });
+  });
+  let stopping: Promise<void> | null = null;
+  return {
+    ready,
+    stop: () => {
+      stopping ??= (async () => {
+        worker.postMessage({ kind: 'stop' } satisfies CheckpointRequest);
+        const timer = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+        await exited;
+        clearTimeout(timer);
+      })();
+      return stopping;
+    },
+  };
+}
