@@ -78,7 +78,8 @@ const RSS_SAMPLE_MS = 50;
 /** monitorEventLoopDelay's timer period; a tick's delay beyond it is the lag. */
 const LAG_RESOLUTION_MS = 10;
 const DRIFT_SAMPLE_MS = 20;
-const LONG_TICK_MS = 100;
+/** SYNC_BENCH_LONG_TICK_MS lowers it, to see where shorter stalls fall. */
+const LONG_TICK_MS = Number(process.env.SYNC_BENCH_LONG_TICK_MS ?? 100);
 const RESYNC_RUNS = 10;
 /** SYNC_BENCH_QUICK=1: one run of each baseline, for exploring (figures then less steady). */
 const QUICK = process.env.SYNC_BENCH_QUICK === '1';
@@ -104,7 +105,7 @@ function stallRecorder(): { stop(): { longTicks: string[]; maxGcPauseMs: number;
   let last = started;
   const timer = setInterval(() => {
     const now = performance.now();
-    if (now - last - DRIFT_SAMPLE_MS > LONG_TICK_MS) longTicks.push(`${Math.round(now - last - DRIFT_SAMPLE_MS)}@${((last - started) / 1000).toFixed(1)}s`);
+    if (now - last - DRIFT_SAMPLE_MS > LONG_TICK_MS) longTicks.push(`${Math.round(now - last - DRIFT_SAMPLE_MS)}@${((last - started) / 1000).toFixed(2)}s`);
     last = now;
   }, DRIFT_SAMPLE_MS);
   let maxGcPauseMs = 0;
