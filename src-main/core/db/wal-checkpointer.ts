@@ -9,7 +9,15 @@ import type { CheckpointReply, CheckpointRequest, CheckpointThreadData } from '.
 import type { Database } from './sqlite';
 
 export const CHECKPOINT_WORKER_BASENAME = 'checkpoint-worker';
-const DEFAULT_INTERVAL_MS = 500;
+/**
+ * Each checkpoint that copies the whole WAL makes main's next commit start the WAL again, and that
+ * commit fsyncs the new WAL header on main: SQLite must, or a power cut after the restart could corrupt
+ * the file. That fsync is usually under a millisecond, but while the vault is flushing documents the
+ * file system can hold it much longer (125 ms seen, strace). So at most one checkpoint per interval:
+ * at 500 ms a first sync restarted the WAL ~40 times; at 5 s, a handful, fewer than main's own
+ * checkpoints every 1000 pages did, and without their two fsyncs each.
+ */
+const DEFAULT_INTERVAL_MS = 5_000;
 /** A thread that does not end within this after `stop` is terminated. */
 const STOP_GRACE_MS = 2_000;
 
