@@ -1,10 +1,11 @@
 /**
  * worker_threads entry: checkpoints the cache's WAL on a connection of its own, so that a checkpoint's
  * two fsyncs (the WAL, then the database file: 15-25 ms together on the 2-core test machine, about
- * eight times in a first sync) never hold main's event loop. How often: wal-checkpointer.ts. PASSIVE mode never waits for main's
+ * eight times in a first sync) never hold main's event loop. PASSIVE mode never waits for main's
  * readers or its writer, and main never waits for this thread. Main turns its own automatic
- * checkpoints off once this thread says `ready`, and back on when it stops (wal-checkpointer.ts).
- * Bundled as dist/main/checkpoint-worker.js (scripts/build.mjs).
+ * checkpoints off once this thread says `ready`, and back on when it stops; how often it runs, and
+ * why no more often, is in wal-checkpointer.ts. Bundled as dist/main/checkpoint-worker.js
+ * (scripts/build.mjs).
  */
 import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
