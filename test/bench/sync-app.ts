@@ -80,6 +80,8 @@ const LAG_RESOLUTION_MS = 10;
 const DRIFT_SAMPLE_MS = 20;
 /** SYNC_BENCH_LONG_TICK_MS lowers it, to see where shorter stalls fall. */
 const LONG_TICK_MS = Number(process.env.SYNC_BENCH_LONG_TICK_MS ?? 100);
+// A typo would otherwise compare against NaN and report no long tick at all.
+if (!(LONG_TICK_MS > 0)) throw new Error(`SYNC_BENCH_LONG_TICK_MS must be a positive number of ms, not ${process.env.SYNC_BENCH_LONG_TICK_MS}`);
 const RESYNC_RUNS = 10;
 /** SYNC_BENCH_QUICK=1: one run of each baseline, for exploring (figures then less steady). */
 const QUICK = process.env.SYNC_BENCH_QUICK === '1';

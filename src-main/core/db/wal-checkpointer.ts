@@ -8,7 +8,7 @@ import { workerLaunch } from '../workers';
 import type { CheckpointReply, CheckpointRequest, CheckpointThreadData } from './checkpoint-messages';
 import type { Database } from './sqlite';
 
-export const CHECKPOINT_WORKER_BASENAME = 'checkpoint-worker';
+const CHECKPOINT_WORKER_BASENAME = 'checkpoint-worker';
 /**
  * Each checkpoint that copies the whole WAL makes main's next commit start the WAL again, and that
  * commit fsyncs the new WAL header on main: SQLite must, or a power cut after the restart could corrupt
@@ -20,13 +20,15 @@ export const CHECKPOINT_WORKER_BASENAME = 'checkpoint-worker';
 const DEFAULT_INTERVAL_MS = 5_000;
 /** A thread that does not end within this after `stop` is terminated. */
 const STOP_GRACE_MS = 2_000;
+/** No thread (no entry in this build, or it could not be started): main goes on checkpointing itself. */
+const MAIN_CHECKPOINTS: WalCheckpointer = { ready: Promise.resolve(false), stop: () => Promise.resolve() };
 
 export interface WalCheckpointerOptions {
   /** The database file main's connection has open. */
   file: string;
   key: Buffer;
   intervalMs?: number;
-  /** Each checkpoint the thread completes, with the frames it copied (tests, benchmarks). */
+  /** Each checkpoint the thread completes, with the frames it copied (the tests watch it). */
   onCheckpoint?: (frames: number) => void;
 }
 
@@ -39,7 +41,7 @@ export interface WalCheckpointer {
 
 export function startWalCheckpointer(db: Database, options: WalCheckpointerOptions): WalCheckpointer {
   const launch = workerLaunch(import.meta.url, CHECKPOINT_WORKER_BASENAME);
-  if (!launch) return { ready: Promise.resolve(false), stop: () => Promise.resolve() };
+  if (!launch) return MAIN_CHECKPOINTS;
   const inlinePages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   const data: CheckpointThreadData = {
     file: options.file,
@@ -50,7 +52,7 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointerOptio
   try {
     worker = new Worker(launch.source, { eval: launch.eval, workerData: { ...data, ...launch.workerData } });
   } catch {
-    return { ready: Promise.resolve(false), stop: () => Promise.resolve() };
+    return MAIN_CHECKPOINTS;
   }
   // Never the reason the process stays alive: it has nothing to finish that the WAL does not keep.
   worker.unref();

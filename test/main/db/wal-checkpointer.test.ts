@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, startWalCheckpointer, type Database } from '../../../src-main/core/db';
+import { waitFor } from '../../helpers/wait-for';
 import { tempDatabaseFile } from './db-fixtures';
 
 const MARKER = 'Harvey-Tyrone-Ashworth-MARKER';
@@ -10,14 +11,6 @@ const MARKER = 'Harvey-Tyrone-Ashworth-MARKER';
 function writeRows(db: Database, count: number, prefix = 'k'): void {
   const insert = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)');
   for (let i = 0; i < count; i++) insert.run(`${prefix}${i}`, `${MARKER} ${randomBytes(2048).toString('hex')}`);
-}
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 const dbFileBytes = (file: string): number => statSync(file).size;
@@ -55,9 +48,9 @@ describe('the WAL checkpoint thread', () => {
   it('a thread that cannot open the database (wrong key) leaves main checkpointing itself', async () => {
     const file = tempDatabaseFile();
     const opened = openDatabase({ file, key: randomBytes(32) });
-    // A slow thread also leaves main's threshold at its default until it says it is ready.
-    expect(opened.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     const checkpointer = startWalCheckpointer(opened.db, { file, key: randomBytes(32), intervalMs: 20 });
+    // Until the thread says it is ready, main keeps its own threshold.
+    expect(opened.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(await checkpointer.ready).toBe(false);
     expect(opened.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     const before = dbFileBytes(file);

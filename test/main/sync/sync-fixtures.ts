@@ -12,9 +12,10 @@ import type { Database } from '../../../src-main/core/db';
 import type { Sandbox } from '../../../src-sandbox/index';
 import { FIRM_1_ID } from '../../../src-sandbox/seed/firms';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { waitFor } from '../../helpers/wait-for';
 import { clientCredentialsToken, control, seedData, startTestSandbox } from '../../sandbox/helpers';
 
-export { seedData };
+export { seedData, waitFor };
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -91,15 +92,6 @@ export async function sandboxForTest(extra: Parameters<typeof startTestSandbox>[
   const sb = await startTestSandbox(extra);
   cleanups.push(() => sb.stop());
   return sb;
-}
-
-/** Polls until `check` is true; fails with `label` after `timeoutMs`. */
-export async function waitFor(label: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 export function allStored(db: Database): boolean {
