@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallResult, FormView } from '../../../src-preload/api';
 import { AnswerReader } from '../../../src-preload/contract/forms';
 import { useAppStore } from '../../stores/app-store';
 import { bridge } from '../../stores/bridge';
@@ -20,14 +19,14 @@ import { MissingSummary } from './MissingSummary';
 import { PartNavigator } from './PartNavigator';
 import { SubmitPanel } from './SubmitPanel';
 import { useDraftAutosave } from './use-draft-autosave';
-import { useFormView } from './use-form-view';
+import { useFormView, type FormViewState, type ShownView } from './use-form-view';
 import { useSectionLocks } from './use-section-lock';
 
 /** A PET or BCM form, generated from its definition: the user's draft, saved on this laptop as they type. */
 export function FormScreen({ caseId, formId }: { caseId: string; formId: string }) {
   const { t } = useTranslation();
   const setView = useAppStore((state) => state.setView);
-  const { view, loadError, run } = useFormView(formId);
+  const { shown, loadError, run, queue } = useFormView(formId);
   return (
     <>
       <p>
@@ -35,8 +34,8 @@ export function FormScreen({ caseId, formId }: { caseId: string; formId: string 
           {t('forms.backToCase')}
         </button>
       </p>
-      {view ? (
-        <FormBody view={view} run={run} caseId={caseId} />
+      {shown ? (
+        <FormBody shown={shown} run={run} queue={queue} caseId={caseId} />
       ) : loadError ? (
         <ErrorMessage error={loadError} />
       ) : (
@@ -49,18 +48,20 @@ export function FormScreen({ caseId, formId }: { caseId: string; formId: string 
 }
 
 interface BodyProps {
-  view: FormView;
+  shown: ShownView;
   caseId: string;
-  run(call: () => Promise<CallResult<FormView>>): Promise<CallResult<FormView>>;
+  run: FormViewState['run'];
+  queue: FormViewState['queue'];
 }
 
-function FormBody({ view, caseId, run }: BodyProps) {
+function FormBody({ shown, caseId, run, queue }: BodyProps) {
+  const { view } = shown;
   const { t } = useTranslation();
   const text = useLocalText();
   const setView = useAppStore((state) => state.setView);
   const stateText = useDraftStateText();
   const formId = view.item.formId;
-  const autosave = useDraftAutosave(formId, view, run);
+  const autosave = useDraftAutosave(formId, shown, queue);
   const locks = useSectionLocks(formId, view);
   const { definition } = view;
   // Without `today` a condition comparing with it counts as met: main's validation, on its clock, judges such dates.

@@ -1,34 +1,48 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CallResult, ContractError, FormView } from '../../../src-preload/api';
 import { bridge } from '../../stores/bridge';
+import { FormCallQueue } from './form-call-queue';
+
+type FormCall = () => Promise<CallResult<FormView>>;
+
+/** A view from main, with the place in the call order of the call that answered with it. */
+export interface ShownView {
+  view: FormView;
+  seq: number;
+}
 
 export interface FormViewState {
   view: FormView | null;
+  shown: ShownView | null;
   loadError: ContractError | null;
-  /**
-   * Runs a call that answers with the form's view (get, save, submit…) and shows its answer unless a
-   * later call's answer is already shown: a slow re-read must never put back answers a newer save replaced.
-   */
-  run(call: () => Promise<CallResult<FormView>>): Promise<CallResult<FormView>>;
+  /** Runs a call that answers with the form's view (get, save, submit…), after every earlier one, and shows its answer. */
+  run(call: FormCall): Promise<CallResult<FormView>>;
+  /** The same, with the call's place in the order known at once (the autosave judges views by it). */
+  queue(call: FormCall): { seq: number; answer: Promise<CallResult<FormView>> };
 }
 
 /** One form's view, re-read whenever main says the form changed (saved, refreshed from CP, sent, merged). */
 export function useFormView(formId: string): FormViewState {
-  const [view, setView] = useState<FormView | null>(null);
+  const [calls] = useState(() => new FormCallQueue());
+  const [shown, setShown] = useState<ShownView | null>(null);
   const [loadError, setLoadError] = useState<ContractError | null>(null);
-  const started = useRef(0);
-  const shown = useRef(0);
 
-  const run = useCallback(async (call: () => Promise<CallResult<FormView>>) => {
-    const sequence = ++started.current;
-    const result = await call();
-    if (result.ok && sequence > shown.current) {
-      shown.current = sequence;
-      setView(result.value);
-      setLoadError(null);
-    }
-    return result;
-  }, []);
+  const queue = useCallback(
+    (call: FormCall) => {
+      const queued = calls.enqueue(call);
+      // In order, since the calls are: the last answer shown is always the newest.
+      const answer = queued.answer.then((result) => {
+        if (result.ok) {
+          setShown({ view: result.value, seq: queued.seq });
+          setLoadError(null);
+        }
+        return result;
+      });
+      return { seq: queued.seq, answer };
+    },
+    [calls],
+  );
+  const run = useCallback((call: FormCall) => queue(call).answer, [queue]);
 
   useEffect(() => {
     let live = true;
@@ -46,5 +60,5 @@ export function useFormView(formId: string): FormViewState {
     };
   }, [formId, run]);
 
-  return { view, loadError, run };
+  return { view: shown?.view ?? null, shown, loadError, run, queue };
 }
