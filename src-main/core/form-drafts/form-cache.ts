@@ -53,21 +53,23 @@ const SectionsSchema = z.array(z.object({ section: z.string(), lockStatus: LockS
 const HistorySchema = z.array(FormHistoryEntrySchema);
 const IdsSchema = z.array(z.string());
 
-/** Stores CP's copy; `history` null keeps the history already stored (a save answers without one). */
-export function storeForm(db: Database, form: WireForm, history: readonly WireFormHistoryEntry[] | null, now: Date): void {
+/** The columns that hold CP's copy itself: everything but when it was fetched. */
+const FORM_CONTENT_COLUMNS = ['case_id', 'form_type', 'record_id', 'defendant_ids_json', 'version', 'last_updated', 'data_json', 'sections_json', 'history_json'] as const satisfies ReadonlyArray<keyof FormRow>;
+
+/**
+ * Stores CP's copy; `history` null keeps the history already stored (a save answers without one).
+ * Says whether CP's copy differs from the one stored: a refresh that changed nothing must not tell the
+ * screens, which read again when told, and reading asks for a refresh.
+ */
+export function storeForm(db: Database, form: WireForm, history: readonly WireFormHistoryEntry[] | null, now: Date): boolean {
   const caseId = form.defendants[0]?.caseId;
   if (caseId === undefined) throw new RangeError('a form without defendants');
   // Its case is not cached (yet, or any more: after a sign-out that kept unsent work): CP's copy comes
   // with the case at the next sync. What was sent is on CP either way.
-  if (db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) === undefined) return;
-  const keep = history === null ? readCachedForm(db, form.formId)?.history ?? [] : history;
-  db.prepare(
-    `INSERT INTO cp_forms (form_id, case_id, form_type, record_id, defendant_ids_json, version, last_updated, data_json, sections_json, history_json, fetched_at)
-     VALUES (@form_id, @case_id, @form_type, @record_id, @defendant_ids_json, @version, @last_updated, @data_json, @sections_json, @history_json, @fetched_at)
-     ON CONFLICT(form_id) DO UPDATE SET case_id = excluded.case_id, form_type = excluded.form_type, record_id = excluded.record_id,
-       defendant_ids_json = excluded.defendant_ids_json, version = excluded.version, last_updated = excluded.last_updated,
-       data_json = excluded.data_json, sections_json = excluded.sections_json, history_json = excluded.history_json, fetched_at = excluded.fetched_at`,
-  ).run({
+  if (db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) === undefined) return false;
+  const before = db.prepare('SELECT * FROM cp_forms WHERE form_id = ?').get(form.formId) as FormRow | undefined;
+  const keep = history === null ? (before ? fromRow(before).history : []) : history;
+  const row = {
     form_id: form.formId,
     case_id: caseId,
     form_type: form.formType,
@@ -79,13 +81,24 @@ export function storeForm(db: Database, form: WireForm, history: readonly WireFo
     sections_json: JSON.stringify(form.sections),
     history_json: JSON.stringify(keep),
     fetched_at: now.toISOString(),
-  } satisfies FormRow);
+  } satisfies FormRow;
+  db.prepare(
+    `INSERT INTO cp_forms (form_id, case_id, form_type, record_id, defendant_ids_json, version, last_updated, data_json, sections_json, history_json, fetched_at)
+     VALUES (@form_id, @case_id, @form_type, @record_id, @defendant_ids_json, @version, @last_updated, @data_json, @sections_json, @history_json, @fetched_at)
+     ON CONFLICT(form_id) DO UPDATE SET case_id = excluded.case_id, form_type = excluded.form_type, record_id = excluded.record_id,
+       defendant_ids_json = excluded.defendant_ids_json, version = excluded.version, last_updated = excluded.last_updated,
+       data_json = excluded.data_json, sections_json = excluded.sections_json, history_json = excluded.history_json, fetched_at = excluded.fetched_at`,
+  ).run(row);
+  return before === undefined || FORM_CONTENT_COLUMNS.some((column) => before[column] !== row[column]);
 }
 
-/** Forgets forms CP no longer lists for the case (the court withdrew one). Drafts are not touched. */
-export function keepOnlyForms(db: Database, caseId: string, formIds: readonly string[]): void {
+/** Forgets forms CP no longer lists for the case (the court withdrew one), and says which. Drafts are not touched. */
+export function keepOnlyForms(db: Database, caseId: string, formIds: readonly string[]): string[] {
   const placeholders = formIds.map(() => '?').join(', ');
-  db.prepare(`DELETE FROM cp_forms WHERE case_id = ?${formIds.length > 0 ? ` AND form_id NOT IN (${placeholders})` : ''}`).run(caseId, ...formIds);
+  const others = `case_id = ?${formIds.length > 0 ? ` AND form_id NOT IN (${placeholders})` : ''}`;
+  const gone = (db.prepare(`SELECT form_id AS formId FROM cp_forms WHERE ${others}`).all(caseId, ...formIds) as Array<{ formId: string }>).map((r) => r.formId);
+  db.prepare(`DELETE FROM cp_forms WHERE ${others}`).run(caseId, ...formIds);
+  return gone;
 }
 
 export function readCachedForm(db: Database, formId: string): CachedForm | null {

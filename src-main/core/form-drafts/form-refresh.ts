@@ -12,7 +12,8 @@ export interface FormRefreshOptions {
   readonly db: Database;
   readonly api: () => FormsApi | null;
   readonly caseExists: (caseId: string) => boolean;
-  readonly onChanged: (caseId: string) => void;
+  /** CP's copy of these forms of the case changed, arrived or went; not called when a refresh changed nothing. */
+  readonly onChanged: (caseId: string, formIds: readonly string[]) => void;
   readonly now?: () => Date;
 }
 
@@ -69,14 +70,12 @@ export class FormRefresh {
     const { db } = this.#o;
     // The case may have left the cache while we were fetching: its forms must not come back.
     if (!this.#o.caseExists(caseId)) return;
-    db.transaction(() => {
-      for (const { form, history } of fetched) storeForm(db, form, history, now);
-      keepOnlyForms(
-        db,
-        caseId,
-        fetched.map((f) => f.form.formId),
-      );
+    const changed = db.transaction(() => {
+      const ids: string[] = [];
+      for (const { form, history } of fetched) if (storeForm(db, form, history, now)) ids.push(form.formId);
+      ids.push(...keepOnlyForms(db, caseId, fetched.map((f) => f.form.formId)));
+      return ids;
     })();
-    this.#o.onChanged(caseId);
+    if (changed.length > 0) this.#o.onChanged(caseId, changed);
   }
 }

@@ -27,7 +27,7 @@ export function createFormsWork(options: FormsWorkOptions): FormsWork {
   const now = options.now ?? (() => new Date());
   const api = () => (options.online() ? options.api : null);
   const caseExists = (caseId: string) => options.db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) !== undefined;
-  const refresh = new FormRefresh({ db: options.db, api, caseExists, onChanged: (caseId) => options.emitChanged(caseId, []), now });
+  const refresh = new FormRefresh({ db: options.db, api, caseExists, onChanged: (caseId, formIds) => options.emitChanged(caseId, formIds), now });
   const locks = new SectionLocks({
     api,
     userId: options.userId,

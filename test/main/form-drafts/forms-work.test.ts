@@ -215,6 +215,25 @@ describe('forms work', () => {
     expect((await w.other.lock('part3')).status).toBe(423);
   });
 
+  it('tells the screens of a refresh only when CP’s copy changed, naming the form', { timeout: 60_000 }, async () => {
+    const w = await world();
+    // The screens read again when told, and a read online asks for a refresh: a refresh that found
+    // nothing new must stay silent, or an open case asks CP for its forms without end.
+    w.events.length = 0;
+    const before = w.sb.stats().requests.total;
+    for (let i = 0; i < 3; i++) await w.work.refresh.refreshCase(w.caseId);
+    expect(w.events).toEqual([]);
+    expect(w.sb.stats().requests.total - before).toBeGreaterThan(0); // it did ask CP each time
+
+    const put = await w.other.put({ ...w.work.service.get(w.petId).cp.data, part3: part3({ realIssues: 'Changed on CP by another user.' }) });
+    expect(put.ok).toBe(true);
+    await w.work.refresh.refreshCase(w.caseId);
+    expect(w.events).toEqual([`${w.caseId}:${w.petId}`]);
+    expect(w.work.service.get(w.petId).cp.data).toMatchObject({ part3: { realIssues: 'Changed on CP by another user.' } });
+    await w.work.refresh.refreshCase(w.caseId);
+    expect(w.events).toHaveLength(1);
+  });
+
   it('refuses changes to parts the prosecution or the court complete, and junk parts', async () => {
     const w = await world();
     const view = w.work.service.get(w.petId);
