@@ -852,6 +852,7 @@ export const cy: Catalogue = {
     formQueued: 'Mae’r ffurflen hon wedi’i chyflwyno ac yn aros i gael ei hanfon. Tynnwch hi’n ôl i wneud newidiadau.',
     formHasConflicts: 'Newidiodd copi’r Platfform Cyffredin tra oeddech chi’n gweithio. Dewiswch pa atebion i’w cadw yn gyntaf.',
     formHasProblems: 'Mae angen cywiro rhai atebion cyn y gellir cyflwyno’r ffurflen.',
+    formUnsaved: 'Nid oedd modd cadw eich atebion diweddaraf ar y gliniadur hwn, felly ni chafodd y ffurflen ei chyflwyno. Rhowch gynnig arall arni.',
     formNoConflicts: 'Nid oes dim i’w ddewis: nid oes newidiadau sy’n gwrthdaro ar y ffurflen.',
     formChooseEveryConflict: 'Dewiswch ateb ar gyfer pob maes a newidiodd ar y ddwy ochr.',
     formNoContactEmail: 'Dim ond ffurflen BCM sydd â chyfeiriad e-bost cyswllt yr amddiffyniad i’w newid.',

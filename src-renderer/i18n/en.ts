@@ -847,6 +847,7 @@ export const en = {
     formQueued: 'This form has been submitted and is waiting to be sent. Withdraw it to make changes.',
     formHasConflicts: "Common Platform's copy changed while you worked. Choose which answers to keep first.",
     formHasProblems: 'Some answers need correcting before the form can be submitted.',
+    formUnsaved: 'Your latest answers could not be saved on this laptop, so the form was not submitted. Try again.',
     formNoConflicts: 'There is nothing to choose: the form has no conflicting changes.',
     formChooseEveryConflict: 'Choose an answer for every field that changed on both sides.',
     formNoContactEmail: 'Only a BCM form has a defence contact email to change.',

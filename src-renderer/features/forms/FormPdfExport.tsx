@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { downloadFile } from '../notes/download-file';
 
 /** A printable copy of the answers as they stand (marked draft or submitted), in the UI's language. */
-export function FormPdfExport({ formId, beforeExport }: { formId: string; beforeExport(): Promise<void> }) {
+export function FormPdfExport({ formId, beforeExport }: { formId: string; beforeExport(): Promise<unknown> }) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ContractError | null>(null);

@@ -171,7 +171,7 @@ function FormBody({ shown, caseId, run, queue }: BodyProps) {
         ) : null}
       </div>
 
-      <SubmitPanel view={view} missingCount={view.missing.length} flush={autosave.flush} run={run} onShowMissing={showAllMissing} />
+      <SubmitPanel view={view} missingCount={view.missing.length} flush={autosave.flush} forget={autosave.forget} run={run} onShowMissing={showAllMissing} />
 
       <section className="section" aria-labelledby="form-more-title">
         <h2 id="form-more-title">{t('forms.moreTitle')}</h2>

@@ -7,8 +7,10 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 interface Props {
   view: FormView;
   missingCount: number;
-  /** Saves what is still waiting before the form is sent or thrown away. */
-  flush(): Promise<void>;
+  /** Saves what is still waiting before the form is sent; whether all of it is saved. */
+  flush(): Promise<boolean>;
+  /** Drops what is still waiting before the draft is thrown away. */
+  forget(): void;
   run(call: () => Promise<CallResult<FormView>>): Promise<CallResult<FormView>>;
   onShowMissing(): void;
 }
@@ -16,7 +18,7 @@ interface Props {
 type Asking = 'submit' | 'discard' | null;
 
 /** Submit (with what is still missing said first), withdraw while queued, discard the draft. */
-export function SubmitPanel({ view, missingCount, flush, run, onShowMissing }: Props) {
+export function SubmitPanel({ view, missingCount, flush, forget, run, onShowMissing }: Props) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState<Asking>(null);
   const [error, setError] = useState<ContractError | null>(null);
@@ -32,7 +34,13 @@ export function SubmitPanel({ view, missingCount, flush, run, onShowMissing }: P
     if (busy) return;
     setBusy(true);
     setError(null);
-    await flush();
+    if (method === 'forms.discardDraft') forget();
+    else if (!(await flush()) && method === 'forms.submit') {
+      // Main would send the copy from before the answers that failed to save.
+      setBusy(false);
+      setError({ code: 'unavailable', messageKey: 'errors.formUnsaved' });
+      return;
+    }
     const result = await run(() => bridge.call(method, { formId: view.item.formId }));
     setBusy(false);
     setAsking(null);

@@ -52,24 +52,40 @@ export class DraftAutosaver {
     this.#timer = setTimeout(() => void this.flush(), this.#o.delayMs ?? AUTOSAVE_DELAY_MS);
   };
 
-  /** Saves at once whatever is waiting (on blur, leaving the part or the screen, before submitting). */
-  readonly flush = (): Promise<void> => {
+  /**
+   * Saves at once whatever is waiting (on blur, leaving the part or the screen, before submitting).
+   * Answers whether everything typed is now saved: a submit must not send the copy from before it.
+   */
+  readonly flush = (): Promise<boolean> => {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     const section = this.#pending;
-    if (section === null) return this.#lastSave;
+    if (section !== null) {
+      this.#pending = null;
+      const { seq, answer } = this.#o.save(this.#answers, section);
+      this.#lastSaveSeq = seq;
+      const failed = (error: ContractError) => {
+        // Still unsaved: main's answers must not replace it, and the next flush tries again.
+        this.#pending ??= section;
+        this.#o.onSaveState({ state: 'failed', error });
+      };
+      this.#lastSave = answer.then(
+        (result) => {
+          if (!result.ok) failed(result.error);
+          // "Saved" only once the newest save is in, and nothing typed since waits.
+          else if (seq === this.#lastSaveSeq) this.#o.onSaveState(this.#pending === null ? { state: 'saved' } : { state: 'unsaved' });
+        },
+        () => failed({ code: 'internal', messageKey: 'errors.internal' }),
+      );
+    }
+    return this.#lastSave.then(() => this.#pending === null);
+  };
+
+  /** Drops what waits to be saved: the user is throwing the draft away, and main's answers come next. */
+  readonly forget = (): void => {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
     this.#pending = null;
-    const { seq, answer } = this.#o.save(this.#answers, section);
-    this.#lastSaveSeq = seq;
-    this.#lastSave = answer.then(
-      (result) => {
-        if (!result.ok) this.#o.onSaveState({ state: 'failed', error: result.error });
-        // "Saved" only once the newest save is in, and nothing typed since waits.
-        else if (seq === this.#lastSaveSeq) this.#o.onSaveState(this.#pending === null ? { state: 'saved' } : { state: 'unsaved' });
-      },
-      () => this.#o.onSaveState({ state: 'failed', error: { code: 'internal', messageKey: 'errors.internal' } }),
-    );
-    return this.#lastSave;
   };
 
   /**

@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
-import type { CallResult, FormView } from '../../../src-preload/api';
 import { bridge } from '../../stores/bridge';
 import type { Answers } from './answer-paths';
 import { DraftAutosaver, type SaveState } from './draft-autosaver';
-import type { ShownView } from './use-form-view';
+import type { FormViewState, ShownView } from './use-form-view';
 
 export interface DraftAutosave {
   answers: Answers;
   save: SaveState;
   /** Sets one answer (undefined removes it) in the part being edited, and saves it shortly. */
   change(path: string, value: unknown, partId: string): void;
-  /** Saves at once whatever is waiting (on blur, leaving the part or the screen, before submitting). */
-  flush(): Promise<void>;
+  /** Saves at once whatever is waiting (on blur, leaving the part or the screen, before submitting); whether all is saved. */
+  flush(): Promise<boolean>;
+  /** Drops what waits to be saved (before discarding the draft). */
+  forget(): void;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface DraftAutosave {
 export function useDraftAutosave(
   formId: string,
   shown: ShownView | null,
-  queue: (call: () => Promise<CallResult<FormView>>) => { seq: number; answer: Promise<CallResult<FormView>> },
+  queue: FormViewState['queue'],
 ): DraftAutosave {
   const [answers, setAnswers] = useState<Answers>(() => shown?.view.answers ?? {});
   const [save, setSave] = useState<SaveState>({ state: 'saved' });
@@ -31,7 +32,7 @@ export function useDraftAutosave(
     () =>
       new DraftAutosaver({
         initial: shown?.view.answers ?? {},
-        save: (draft, section) => queue(() => bridge.call('forms.saveDraft', { formId, answers: draft, section })),
+        save: (draft, section) => queue(() => bridge.call('forms.saveDraft', { formId, answers: draft, section }), 'write'),
         onAnswers: setAnswers,
         onSaveState: setSave,
       }),
@@ -51,5 +52,5 @@ export function useDraftAutosave(
     };
   }, [saver]);
 
-  return { answers, save, change: saver.change, flush: saver.flush };
+  return { answers, save, change: saver.change, flush: saver.flush, forget: saver.forget };
 }

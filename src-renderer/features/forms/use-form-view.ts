@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallResult, ContractError, FormView } from '../../../src-preload/api';
 import { bridge } from '../../stores/bridge';
-import { FormCallQueue } from './form-call-queue';
+import { FormCallQueue, type FormCallKind } from './form-call-queue';
 
 type FormCall = () => Promise<CallResult<FormView>>;
 
@@ -15,10 +15,10 @@ export interface FormViewState {
   view: FormView | null;
   shown: ShownView | null;
   loadError: ContractError | null;
-  /** Runs a call that answers with the form's view (get, save, submit…), after every earlier one, and shows its answer. */
+  /** Runs a call that changes the form and answers with its view (save, submit…), in order, and shows its answer. */
   run(call: FormCall): Promise<CallResult<FormView>>;
-  /** The same, with the call's place in the order known at once (the autosave judges views by it). */
-  queue(call: FormCall): { seq: number; answer: Promise<CallResult<FormView>> };
+  /** Queues a call, with its place in the order known at once (the autosave judges views by it). */
+  queue(call: FormCall, kind: FormCallKind): { seq: number; answer: Promise<CallResult<FormView>> };
 }
 
 /** One form's view, re-read whenever main says the form changed (saved, refreshed from CP, sent, merged). */
@@ -26,13 +26,15 @@ export function useFormView(formId: string): FormViewState {
   const [calls] = useState(() => new FormCallQueue());
   const [shown, setShown] = useState<ShownView | null>(null);
   const [loadError, setLoadError] = useState<ContractError | null>(null);
+  const shownSeq = useRef(0);
 
   const queue = useCallback(
-    (call: FormCall) => {
-      const queued = calls.enqueue(call);
-      // In order, since the calls are: the last answer shown is always the newest.
+    (call: FormCall, kind: FormCallKind) => {
+      const queued = calls.enqueue(call, kind);
       const answer = queued.answer.then((result) => {
-        if (result.ok) {
+        // A write can overtake a read queued before it: the read's older answer is not shown after it.
+        if (result.ok && queued.seq > shownSeq.current) {
+          shownSeq.current = queued.seq;
           setShown({ view: result.value, seq: queued.seq });
           setLoadError(null);
         }
@@ -42,14 +44,23 @@ export function useFormView(formId: string): FormViewState {
     },
     [calls],
   );
-  const run = useCallback((call: FormCall) => queue(call).answer, [queue]);
+  const run = useCallback((call: FormCall) => queue(call, 'write').answer, [queue]);
 
   useEffect(() => {
     let live = true;
-    const read = () =>
-      void run(() => bridge.call('forms.get', { formId })).then((result) => {
+    // Every save is followed by main's "changed": one read waiting to start answers for all of them.
+    let readWaiting = false;
+    const read = () => {
+      if (readWaiting) return;
+      readWaiting = true;
+      const { answer } = queue(() => {
+        readWaiting = false;
+        return bridge.call('forms.get', { formId });
+      }, 'read');
+      void answer.then((result) => {
         if (live && !result.ok) setLoadError(result.error);
       });
+    };
     read();
     const off = bridge.on('forms.changed', (payload) => {
       if (payload.formIds.includes(formId)) read();
@@ -58,7 +69,7 @@ export function useFormView(formId: string): FormViewState {
       live = false;
       off();
     };
-  }, [formId, run]);
+  }, [formId, queue]);
 
   return { view: shown?.view ?? null, shown, loadError, run, queue };
 }

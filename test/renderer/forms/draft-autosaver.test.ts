@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallResult, FormView } from '../../../src-preload/api';
 import type { Answers } from '../../../src-renderer/features/forms/answer-paths';
 import { DraftAutosaver, type SaveState } from '../../../src-renderer/features/forms/draft-autosaver';
@@ -24,13 +24,17 @@ function autosaver(queue: FormCallQueue, main: ReturnType<typeof fakeMain>, stat
   const shown: Answers[] = [];
   const saver = new DraftAutosaver({
     initial: {},
-    save: (answers) => queue.enqueue(main.save(answers)),
+    save: (answers) => queue.enqueue(main.save(answers), 'write'),
     onAnswers: (answers) => shown.push(answers),
     onSaveState: (state) => states.push(state),
     delayMs: 5,
   });
   return { saver, shown };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const answersOf = (result: CallResult<FormView>): Answers => (result.ok ? result.value.answers : {});
 
@@ -45,11 +49,12 @@ describe('the form screen’s call queue', () => {
           events.push('first started');
           release = () => resolve('first');
         }),
+      'write',
     );
     const second = queue.enqueue(() => {
       events.push('second started');
       return Promise.resolve('second');
-    });
+    }, 'read');
     expect([first.seq, second.seq]).toEqual([1, 2]);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(events).toEqual(['first started']);
@@ -59,10 +64,39 @@ describe('the form screen’s call queue', () => {
     expect(events).toEqual(['first started', 'second started']);
   });
 
+  it('lets a write go while a read is still out, and starts a read only after every call before it', async () => {
+    const queue = new FormCallQueue();
+    const events: string[] = [];
+    let release: () => void = () => undefined;
+    const read = queue.enqueue(
+      () =>
+        new Promise<string>((resolve) => {
+          events.push('read started');
+          release = () => resolve('read');
+        }),
+      'read',
+    );
+    // The save made as the window closes must not wait for a read that may never answer in time.
+    const save = queue.enqueue(() => {
+      events.push('save started');
+      return Promise.resolve('save');
+    }, 'write');
+    const nextRead = queue.enqueue(() => {
+      events.push('next read started');
+      return Promise.resolve('next read');
+    }, 'read');
+    expect(await save.answer).toBe('save');
+    expect(events).toEqual(['read started', 'save started']);
+    release();
+    expect(await nextRead.answer).toBe('next read');
+    expect(await read.answer).toBe('read');
+    expect(events).toEqual(['read started', 'save started', 'next read started']);
+  });
+
   it('does not let a call that throws hold up the ones behind it', async () => {
     const queue = new FormCallQueue();
-    const failed = queue.enqueue(() => Promise.reject(new Error('transport gone')));
-    const next = queue.enqueue(() => Promise.resolve('next'));
+    const failed = queue.enqueue(() => Promise.reject(new Error('transport gone')), 'write');
+    const next = queue.enqueue(() => Promise.resolve('next'), 'write');
     await expect(failed.answer).rejects.toThrow('transport gone');
     expect(await next.answer).toBe('next');
   });
@@ -77,45 +111,83 @@ describe('answers coming back from main', () => {
     saver.change('part3.realIssues', 'Identification', 'part3');
     const firstSave = saver.flush();
     // The first save's "form changed" event: the screen reads the form again.
-    const read = queue.enqueue(main.get());
+    const read = queue.enqueue(main.get(), 'read');
     // Meanwhile the user adds a witness, and leaving the button saves it.
     saver.change(PATH_ITEMS, [{ itemId: 'w1' }], 'part3');
     const secondSave = saver.flush();
-    await firstSave;
-    const readAnswers = answersOf(await read.answer);
-    await secondSave;
-    expect(readAnswers).not.toHaveProperty(['part3', 'defenceWitnesses']);
+    await Promise.all([firstSave, read.answer, secondSave]);
+    // What that read answers when main (or the transport) took it before the second save.
+    const readAnswers = { part3: { realIssues: 'Identification' } };
 
     // React looks at the read's view only now, after every call has answered and nothing is in flight.
     expect(saver.offer(readAnswers, read.seq)).toBe(false);
     expect(saver.answers).toEqual({ part3: { realIssues: 'Identification', defenceWitnesses: [{ itemId: 'w1' }] } });
     // The newest save's own answer, and any read queued after it, are taken.
-    const later = queue.enqueue(main.get());
+    const later = queue.enqueue(main.get(), 'read');
     expect(saver.offer(answersOf(await later.answer), later.seq)).toBe(true);
     expect(saver.answers).toEqual(main.saved());
   });
 
-  it('keeps what was typed while it waits to be saved, and saves it', async () => {
+  it('keeps what was typed while it waits to be saved, and saves it once typing pauses', async () => {
+    vi.useFakeTimers();
     const queue = new FormCallQueue();
     const main = fakeMain();
     const { saver, shown } = autosaver(queue, main);
     saver.change('part3.realIssues', 'Alibi', 'part3');
-    const cpCopy = queue.enqueue(main.get());
+    const cpCopy = queue.enqueue(main.get(), 'read');
     expect(saver.offer(answersOf(await cpCopy.answer), cpCopy.seq)).toBe(false);
     expect(shown.at(-1)).toEqual({ part3: { realIssues: 'Alibi' } });
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the debounce saves it
-    await saver.flush();
+    expect(main.saved()).toEqual({});
+    await vi.advanceTimersByTimeAsync(5);
     expect(main.saved()).toEqual({ part3: { realIssues: 'Alibi' } });
   });
 
-  it('takes main’s answers when nothing here is newer (CP’s copy, a merge, a discard)', async () => {
+  it('takes main’s answers queued after the last save (a merge, a discard, CP’s newer copy)', async () => {
     const queue = new FormCallQueue();
     const main = fakeMain();
     const { saver, shown } = autosaver(queue, main);
+    saver.change('part3.realIssues', 'Mine', 'part3');
+    expect(await saver.flush()).toBe(true);
     const merged = { part3: { realIssues: 'Merged with CP' } };
-    expect(saver.offer(merged, queue.enqueue(main.get()).seq)).toBe(true);
+    const resolve = queue.enqueue((): Promise<CallResult<FormView>> => Promise.resolve({ ok: true, value: { answers: merged } as unknown as FormView }), 'write');
+    expect(saver.offer(answersOf(await resolve.answer), resolve.seq)).toBe(true);
     expect(saver.answers).toBe(merged);
     expect(shown.at(-1)).toBe(merged);
+  });
+
+  it('after a save fails, keeps the unsaved answers against main’s, and the next flush saves them', async () => {
+    const queue = new FormCallQueue();
+    const main = fakeMain();
+    let refuse = true;
+    const saver = new DraftAutosaver({
+      initial: {},
+      save: (answers) =>
+        queue.enqueue(() => (refuse ? Promise.resolve({ ok: false, error: { code: 'internal', messageKey: 'errors.diskFull' } }) : main.save(answers)()), 'write'),
+      onAnswers: () => undefined,
+      onSaveState: () => undefined,
+    });
+    saver.change('part3.realIssues', 'Not yet on disk', 'part3');
+    expect(await saver.flush()).toBe(false);
+    // A lock change makes main say the form changed; its read must not put back the answers from before.
+    const read = queue.enqueue(main.get(), 'read');
+    expect(saver.offer(answersOf(await read.answer), read.seq)).toBe(false);
+    expect(saver.answers).toEqual({ part3: { realIssues: 'Not yet on disk' } });
+    refuse = false;
+    expect(await saver.flush()).toBe(true);
+    expect(main.saved()).toEqual({ part3: { realIssues: 'Not yet on disk' } });
+  });
+
+  it('drops what waits when the user throws the draft away, so the discard’s answer shows', async () => {
+    const queue = new FormCallQueue();
+    const main = fakeMain();
+    const { saver } = autosaver(queue, main);
+    saver.change('part3.realIssues', 'Thrown away', 'part3');
+    saver.forget();
+    const discard = queue.enqueue(main.get(), 'write');
+    expect(saver.offer(answersOf(await discard.answer), discard.seq)).toBe(true);
+    expect(saver.answers).toEqual({});
+    await new Promise((resolve) => setTimeout(resolve, 20)); // no save goes after the discard
+    expect(main.saved()).toEqual({});
   });
 });
 
@@ -140,7 +212,7 @@ describe('the saving state', () => {
     const states: SaveState[] = [];
     const saver = new DraftAutosaver({
       initial: {},
-      save: () => queue.enqueue(() => Promise.resolve({ ok: false, error: { code: 'unavailable', messageKey: 'errors.hostUnreachable' } })),
+      save: () => queue.enqueue(() => Promise.resolve({ ok: false, error: { code: 'unavailable', messageKey: 'errors.hostUnreachable' } }), 'write'),
       onAnswers: () => undefined,
       onSaveState: (state) => states.push(state),
     });
