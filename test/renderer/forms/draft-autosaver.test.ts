@@ -38,59 +38,53 @@ afterEach(() => {
 
 const answersOf = (result: CallResult<FormView>): Answers => (result.ok ? result.value.answers : {});
 
+/** Calls that log when they start; a held one answers only when released. */
+function loggedCalls() {
+  const events: string[] = [];
+  let release: () => void = () => undefined;
+  return {
+    events,
+    release: () => release(),
+    held: (name: string) => () =>
+      new Promise<string>((resolve) => {
+        events.push(`${name} started`);
+        release = () => resolve(name);
+      }),
+    quick: (name: string) => () => {
+      events.push(`${name} started`);
+      return Promise.resolve(name);
+    },
+  };
+}
+
 describe('the form screen’s call queue', () => {
   it('starts a call only once the one before it has answered, and numbers them in order', async () => {
     const queue = new FormCallQueue();
-    const events: string[] = [];
-    let release: () => void = () => undefined;
-    const first = queue.enqueue(
-      () =>
-        new Promise<string>((resolve) => {
-          events.push('first started');
-          release = () => resolve('first');
-        }),
-      'write',
-    );
-    const second = queue.enqueue(() => {
-      events.push('second started');
-      return Promise.resolve('second');
-    }, 'read');
+    const calls = loggedCalls();
+    const first = queue.enqueue(calls.held('first'), 'write');
+    const second = queue.enqueue(calls.quick('second'), 'read');
     expect([first.seq, second.seq]).toEqual([1, 2]);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(events).toEqual(['first started']);
-    release();
+    expect(calls.events).toEqual(['first started']);
+    calls.release();
     expect(await second.answer).toBe('second');
     expect(await first.answer).toBe('first');
-    expect(events).toEqual(['first started', 'second started']);
+    expect(calls.events).toEqual(['first started', 'second started']);
   });
 
   it('lets a write go while a read is still out, and starts a read only after every call before it', async () => {
     const queue = new FormCallQueue();
-    const events: string[] = [];
-    let release: () => void = () => undefined;
-    const read = queue.enqueue(
-      () =>
-        new Promise<string>((resolve) => {
-          events.push('read started');
-          release = () => resolve('read');
-        }),
-      'read',
-    );
+    const calls = loggedCalls();
+    const read = queue.enqueue(calls.held('read'), 'read');
     // The save made as the window closes must not wait for a read that may never answer in time.
-    const save = queue.enqueue(() => {
-      events.push('save started');
-      return Promise.resolve('save');
-    }, 'write');
-    const nextRead = queue.enqueue(() => {
-      events.push('next read started');
-      return Promise.resolve('next read');
-    }, 'read');
+    const save = queue.enqueue(calls.quick('save'), 'write');
+    const nextRead = queue.enqueue(calls.quick('next read'), 'read');
     expect(await save.answer).toBe('save');
-    expect(events).toEqual(['read started', 'save started']);
-    release();
+    expect(calls.events).toEqual(['read started', 'save started']);
+    calls.release();
     expect(await nextRead.answer).toBe('next read');
     expect(await read.answer).toBe('read');
-    expect(events).toEqual(['read started', 'save started', 'next read started']);
+    expect(calls.events).toEqual(['read started', 'save started', 'next read started']);
   });
 
   it('does not let a call that throws hold up the ones behind it', async () => {
