@@ -95,10 +95,10 @@ export function storeForm(db: Database, form: WireForm, history: readonly WireFo
 /** Forgets forms CP no longer lists for the case (the court withdrew one), and says which. Drafts are not touched. */
 export function keepOnlyForms(db: Database, caseId: string, formIds: readonly string[]): string[] {
   const placeholders = formIds.map(() => '?').join(', ');
-  const others = `case_id = ?${formIds.length > 0 ? ` AND form_id NOT IN (${placeholders})` : ''}`;
-  const gone = (db.prepare(`SELECT form_id AS formId FROM cp_forms WHERE ${others}`).all(caseId, ...formIds) as Array<{ formId: string }>).map((r) => r.formId);
-  db.prepare(`DELETE FROM cp_forms WHERE ${others}`).run(caseId, ...formIds);
-  return gone;
+  const gone = db
+    .prepare(`DELETE FROM cp_forms WHERE case_id = ?${formIds.length > 0 ? ` AND form_id NOT IN (${placeholders})` : ''} RETURNING form_id AS formId`)
+    .all(caseId, ...formIds) as Array<{ formId: string }>;
+  return gone.map((row) => row.formId);
 }
 
 export function readCachedForm(db: Database, formId: string): CachedForm | null {

@@ -25,13 +25,14 @@ export function useDraftAutosave(
   shown: ShownView | null,
   queue: FormViewState['queue'],
 ): DraftAutosave {
-  const [answers, setAnswers] = useState<Answers>(() => shown?.view.answers ?? {});
+  const [initial] = useState<Answers>(() => shown?.view.answers ?? {});
+  const [answers, setAnswers] = useState<Answers>(initial);
   const [save, setSave] = useState<SaveState>({ state: 'saved' });
   // One per screen: FormScreen is keyed by the form, so formId and queue never change under it.
   const [saver] = useState(
     () =>
       new DraftAutosaver({
-        initial: shown?.view.answers ?? {},
+        initial,
         save: (draft, section) => queue(() => bridge.call('forms.saveDraft', { formId, answers: draft, section }), 'write'),
         onAnswers: setAnswers,
         onSaveState: setSave,

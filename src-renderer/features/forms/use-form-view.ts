@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CallResult, ContractError, FormView } from '../../../src-preload/api';
 import { bridge } from '../../stores/bridge';
 import { FormCallQueue, type FormCallKind } from './form-call-queue';
@@ -26,16 +26,14 @@ export function useFormView(formId: string): FormViewState {
   const [calls] = useState(() => new FormCallQueue());
   const [shown, setShown] = useState<ShownView | null>(null);
   const [loadError, setLoadError] = useState<ContractError | null>(null);
-  const shownSeq = useRef(0);
 
   const queue = useCallback(
     (call: FormCall, kind: FormCallKind) => {
       const queued = calls.enqueue(call, kind);
       const answer = queued.answer.then((result) => {
-        // A write can overtake a read queued before it: the read's older answer is not shown after it.
-        if (result.ok && queued.seq > shownSeq.current) {
-          shownSeq.current = queued.seq;
-          setShown({ view: result.value, seq: queued.seq });
+        if (result.ok) {
+          // A write can overtake a read queued before it: the read's older answer is not shown after it.
+          setShown((current) => (current !== null && current.seq > queued.seq ? current : { view: result.value, seq: queued.seq }));
           setLoadError(null);
         }
         return result;

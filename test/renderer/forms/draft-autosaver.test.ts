@@ -172,6 +172,7 @@ describe('answers coming back from main', () => {
   });
 
   it('drops what waits when the user throws the draft away, so the discard’s answer shows', async () => {
+    vi.useFakeTimers();
     const queue = new FormCallQueue();
     const main = fakeMain();
     const { saver } = autosaver(queue, main);
@@ -180,7 +181,7 @@ describe('answers coming back from main', () => {
     const discard = queue.enqueue(main.get(), 'write');
     expect(saver.offer(answersOf(await discard.answer), discard.seq)).toBe(true);
     expect(saver.answers).toEqual({});
-    await new Promise((resolve) => setTimeout(resolve, 20)); // no save goes after the discard
+    await vi.advanceTimersByTimeAsync(20); // no save goes after the discard
     expect(main.saved()).toEqual({});
   });
 });
